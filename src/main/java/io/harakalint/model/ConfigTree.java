@@ -1,0 +1,155 @@
+package io.harakalint.model;
+
+import io.harakalint.text.SourceFile;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * A loaded Haraka config tree: every file under {@code config/} parsed the way Haraka parses it,
+ * plus typed views ({@link #tls()}, {@link #relay()}, ...) built on first use. Rules read this and
+ * never the disk. File names given to it are relative to the config folder ("tls.ini"); paths in
+ * spans are relative to what the user named ("config/tls.ini").
+ */
+public final class ConfigTree {
+  private final String displayName;
+  private final String configPrefix;
+  private final Map<String, SourceFile> files;
+  private final Map<String, IniDocument> iniDocs;
+  private final Map<String, FlatDocument> flatDocs;
+  private final List<LoadDiagnostic> diagnostics;
+  private final InstallFacts install;
+  private final Map<Object, Object> views = new HashMap<>();
+
+  public ConfigTree(String displayName, String configPrefix, Map<String, SourceFile> files,
+      Map<String, IniDocument> iniDocs, Map<String, FlatDocument> flatDocs, List<LoadDiagnostic> diagnostics,
+      InstallFacts install) {
+    this.displayName = displayName;
+    this.configPrefix = configPrefix;
+    this.files = Map.copyOf(files);
+    this.iniDocs = Map.copyOf(iniDocs);
+    this.flatDocs = Map.copyOf(flatDocs);
+    this.diagnostics = List.copyOf(diagnostics);
+    this.install = install;
+  }
+
+  public String displayName() {
+    return displayName;
+  }
+
+  /** "config/" when the user named a Haraka root, "" when they named the config folder itself. */
+  public String configPrefix() {
+    return configPrefix;
+  }
+
+  /** The path a finding should show for a config file name, present or not. */
+  public String pathOf(String configName) {
+    return configPrefix + configName;
+  }
+
+  public InstallFacts install() {
+    return install;
+  }
+
+  public HarakaVersion harakaVersion() {
+    return install.harakaVersion();
+  }
+
+  public boolean has(String configName) {
+    return files.containsKey(configName);
+  }
+
+  /** Config file names (relative to the config folder), sorted. */
+  public List<String> fileNames() {
+    List<String> names = new ArrayList<>(files.keySet());
+    Collections.sort(names);
+    return names;
+  }
+
+  public Optional<SourceFile> source(String configName) {
+    return Optional.ofNullable(files.get(configName));
+  }
+
+  public int fileCount() {
+    return files.size();
+  }
+
+  /** File-level problems: unreadable files, links leaving the tree, binary content. */
+  public List<LoadDiagnostic> diagnostics() {
+    return diagnostics;
+  }
+
+  /** An INI file typed with the booleans its consumer declares; a missing file gives only defaults. */
+  public IniFile ini(String configName) {
+    return view("ini:" + configName,
+        k -> new IniFile(pathOf(configName), iniDocs.get(configName), DeclaredBooleans.forFile(configName)));
+  }
+
+  public List<IniDocument> iniDocuments() {
+    List<IniDocument> docs = new ArrayList<>(iniDocs.values());
+    docs.sort((a, b) -> a.path().compareTo(b.path()));
+    return docs;
+  }
+
+  /** A flat file read as a list or value; empty when the file does not exist. */
+  public Optional<FlatDocument> flat(String configName) {
+    return Optional.ofNullable(flatDocs.get(configName));
+  }
+
+  public PluginList plugins() {
+    return view(PluginList.class, k -> PluginList.from(this));
+  }
+
+  public TlsIni tls() {
+    return view(TlsIni.class, k -> new TlsIni(ini("tls.ini")));
+  }
+
+  public RelayConfig relay() {
+    return view(RelayConfig.class, k -> RelayConfig.from(this));
+  }
+
+  public SmtpIni smtp() {
+    return view(SmtpIni.class, k -> new SmtpIni(ini("smtp.ini")));
+  }
+
+  public ConnectionIni connection() {
+    return view(ConnectionIni.class, k -> new ConnectionIni(ini("connection.ini"), has("connection.ini")));
+  }
+
+  public AuthFlatFile authFlatFile() {
+    return view(AuthFlatFile.class, k -> new AuthFlatFile(ini("auth_flat_file.ini")));
+  }
+
+  public LogIni log() {
+    return view(LogIni.class, k -> new LogIni(ini("log.ini")));
+  }
+
+  /** {@code config/me}: the host name in the banner and Received headers. */
+  public Optional<Located<IniValue>> me() {
+    return flat("me").flatMap(FlatDocument::value);
+  }
+
+  /** {@code config/host_list}: local domains for rcpt_to.in_host_list (lower-cased by Haraka). */
+  public List<Located<String>> hostList() {
+    return flat("host_list").map(FlatDocument::items).orElse(List.of());
+  }
+
+  /** A v2-era single-value file such as {@code databytes} or {@code smtpgreeting}, if present. */
+  public Optional<FlatDocument> legacySetting(LegacySetting setting) {
+    return flat(setting.fileName());
+  }
+
+  @SuppressWarnings("unchecked")
+  private synchronized <T> T view(Object key, Function<Object, T> make) {
+    Object v = views.get(key);
+    if (v == null) {
+      v = make.apply(key);
+      views.put(key, v);
+    }
+    return (T) v;
+  }
+}

@@ -1,0 +1,72 @@
+package io.harakalint.report;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.harakalint.rules.Finding;
+import io.harakalint.rules.Severity;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON contract other formats and scripts rely on. Written with Jackson's streaming generator:
+ * the field order is fixed here and no reflection is involved. Extra fields may be added; none is
+ * renamed or removed.
+ */
+public final class JsonReporter {
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  public void write(List<LintReport> reports, Writer out) {
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+      g.useDefaultPrettyPrinter();
+      if (reports.size() == 1) {
+        writeOne(reports.get(0), g);
+      } else {
+        g.writeStartArray();
+        for (LintReport r : reports) writeOne(r, g);
+        g.writeEndArray();
+      }
+      g.writeRaw('\n');
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void writeOne(LintReport r, JsonGenerator g) throws IOException {
+    g.writeStartObject();
+    g.writeObjectFieldStart("tool");
+    g.writeStringField("name", "haraka-lint");
+    g.writeStringField("version", r.toolVersion());
+    g.writeEndObject();
+    g.writeObjectFieldStart("target");
+    g.writeStringField("path", r.target());
+    g.writeStringField("harakaVersion", r.harakaVersion());
+    g.writeStringField("harakaVersionSource", r.harakaVersionSource());
+    g.writeEndObject();
+    g.writeArrayFieldStart("findings");
+    for (Finding f : r.findings()) {
+      g.writeStartObject();
+      g.writeStringField("ruleId", f.ruleId());
+      g.writeStringField("severity", f.severity().label());
+      g.writeStringField("title", f.rule().title());
+      g.writeStringField("message", f.message());
+      g.writeStringField("file", f.span().file());
+      g.writeNumberField("line", f.span().line());
+      g.writeNumberField("column", f.span().column());
+      g.writeStringField("fingerprint", f.fingerprint());
+      g.writeNullField("fix");
+      g.writeStringField("why", f.rule().why());
+      g.writeStringField("remediation", f.rule().fix());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeObjectFieldStart("summary");
+    Map<Severity, Integer> c = r.countsBySeverity();
+    for (Severity s : Severity.values()) g.writeNumberField(s.label(), c.get(s));
+    g.writeNumberField("filesScanned", r.filesScanned());
+    g.writeEndObject();
+    g.writeEndObject();
+  }
+}

@@ -1,0 +1,63 @@
+package io.harakalint.report;
+
+import io.harakalint.rules.Finding;
+import io.harakalint.rules.Severity;
+import java.io.PrintWriter;
+import java.util.Map;
+
+/**
+ * The terminal format: {@code file:line:col: severity [RULE] message}, then the rule's why and fix
+ * indented below it, then a one-line summary. Colour only when asked for (TTY and no NO_COLOR).
+ */
+public final class TextReporter {
+  private final boolean color;
+
+  public TextReporter(boolean color) {
+    this.color = color;
+  }
+
+  public void write(LintReport report, PrintWriter out) {
+    for (Finding f : report.findings()) {
+      out.println(f.span().file() + ":" + f.span().line() + ":" + f.span().column() + ": "
+          + paint(f.severity()) + " [" + f.ruleId() + "] " + f.message());
+      out.println("    why: " + f.rule().why());
+      out.println("    fix: " + f.rule().fix());
+    }
+    out.println(summary(report));
+    out.flush();
+  }
+
+  static String summary(LintReport r) {
+    Map<Severity, Integer> c = r.countsBySeverity();
+    StringBuilder sb = new StringBuilder();
+    sb.append(r.target()).append(": ");
+    int n = r.findings().size();
+    sb.append(n == 0 ? "no findings" : n + (n == 1 ? " finding" : " findings"));
+    if (n > 0) {
+      sb.append(" (");
+      boolean first = true;
+      for (Severity s : Severity.values()) {
+        if (c.get(s) == 0) continue;
+        if (!first) sb.append(", ");
+        sb.append(c.get(s)).append(' ').append(s.label());
+        first = false;
+      }
+      sb.append(')');
+    }
+    sb.append(" in ").append(r.filesScanned()).append(r.filesScanned() == 1 ? " file" : " files");
+    sb.append("; Haraka ").append(r.harakaVersion()).append(" (").append(r.harakaVersionSource()).append(')');
+    return sb.toString();
+  }
+
+  private String paint(Severity s) {
+    if (!color) return s.label();
+    String code = switch (s) {
+      case CRITICAL -> "1;31";
+      case HIGH -> "31";
+      case MEDIUM -> "33";
+      case LOW -> "36";
+      case INFO -> "2";
+    };
+    return "\u001b[" + code + "m" + s.label() + "\u001b[0m";
+  }
+}

@@ -1,0 +1,26 @@
+package io.harakalint.rules;
+
+/** Rule families; the id range follows the family (HL1xx ini, HL2xx relay, ...). */
+public enum Category {
+  INI("HL1xx", "INI and flat-file syntax that Haraka reads differently than it looks"),
+  RELAY("HL2xx", "Who may relay mail through the server"),
+  TLS_AUTH("HL3xx", "TLS and authentication"),
+  PLUGINS("HL4xx", "config/plugins"),
+  SECRETS("HL5xx", "Credentials and keys in the tree");
+
+  private final String ids;
+  private final String description;
+
+  Category(String ids, String description) {
+    this.ids = ids;
+    this.description = description;
+  }
+
+  public String ids() {
+    return ids;
+  }
+
+  public String description() {
+    return description;
+  }
+}

@@ -1,0 +1,17 @@
+package io.harakalint.rules;
+
+import java.util.Set;
+
+/**
+ * A rule's metadata, written once beside its check and used by the registry, the docs test, the
+ * reports and {@code explain}. {@code why} and {@code fix} are one sentence each for a busy operator;
+ * the rule's page in {@code rules/} has the long form.
+ *
+ * @param appliesTo the Haraka versions the rule is about, as text ("all", "&gt;= 3.1.0")
+ */
+public record RuleMeta(String id, String title, Severity severity, Category category, String appliesTo,
+    Set<String> tags, boolean fixable, String why, String fix) {
+  public RuleMeta {
+    if (!id.matches("HL\\d{3}")) throw new IllegalArgumentException("rule ids look like HL123: " + id);
+  }
+}

@@ -1,0 +1,42 @@
+package io.harakalint.rules.tls;
+
+import io.harakalint.model.IniProperty;
+import io.harakalint.model.TlsIni;
+import io.harakalint.rules.Category;
+import io.harakalint.rules.Rule;
+import io.harakalint.rules.RuleContext;
+import io.harakalint.rules.RuleMeta;
+import io.harakalint.rules.Severity;
+import java.util.Optional;
+import java.util.Set;
+
+/** See rules/HL304.md. */
+public final class TlsMinVersionWeak implements Rule {
+  public static final RuleMeta META = new RuleMeta("HL304", "TLS floor below TLS 1.2",
+      Severity.HIGH, Category.TLS_AUTH, "all", Set.of("tls", "minVersion", "legacy-client"), true,
+      "TLS 1.0 and 1.1 are deprecated (RFC 8996): they allow downgrade and CBC attacks, and PCI and most audits fail them; [outbound] inherits [main]'s minVersion, so outgoing mail is weakened too.",
+      "Set minVersion=TLSv1.2 (Node's default) and upgrade the few legacy clients instead; if one must stay for a while, relay it by IP as a documented, expiring exception.");
+
+  @Override
+  public RuleMeta meta() {
+    return META;
+  }
+
+  @Override
+  public void check(RuleContext ctx) {
+    TlsIni tls = ctx.tree().tls();
+    Optional<IniProperty> inbound = tls.inbound("minVersion");
+    boolean outboundOwn = tls.file().get("outbound", "minVersion").isPresent();
+    inbound.filter(p -> weak(p.value().toString())).ifPresent(p -> ctx.report(p.span(), "min-version:" + p.section(),
+        "[" + p.section() + "] minVersion=" + p.value() + " accepts " + p.value() + " handshakes"
+            + (outboundOwn ? "" : "; [outbound] inherits it, so Haraka also offers it when delivering mail") + "."));
+    tls.file().get("outbound", "minVersion").filter(p -> weak(p.value().toString())).ifPresent(p ->
+        ctx.report(p.span(), "min-version:outbound",
+            "[outbound] minVersion=" + p.value() + " lets outgoing deliveries fall back to " + p.value() + ".",
+            Severity.MEDIUM));
+  }
+
+  static boolean weak(String v) {
+    return v.equals("TLSv1") || v.equals("TLSv1.1");
+  }
+}

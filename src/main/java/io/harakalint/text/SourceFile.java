@@ -1,0 +1,175 @@
+package io.harakalint.text;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One config file as bytes and as the text Haraka sees, with a line index.
+ *
+ * <p>haraka-config reads files with {@code readFileSync(name, 'UTF-8')}: invalid bytes become
+ * U+FFFD and a BOM stays in the text (its regexes treat it as whitespace), and lines are split on
+ * {@code \r\n|\r|\n}. This class keeps exactly that text so positions match what Haraka parsed, and
+ * keeps the original bytes so fixes can rewrite a file without touching anything else.
+ */
+public final class SourceFile {
+  private final String path;
+  private final byte[] bytes;
+  private final String text;
+  private final boolean validUtf8;
+  private final List<Line> lines;
+
+  /** A physical line: its 1-based number, its text without the line ending, and its offset in {@link #text()}. */
+  public record Line(int number, String text, int offset) {}
+
+  private SourceFile(String path, byte[] bytes, String text, boolean validUtf8) {
+    this.path = path;
+    this.bytes = bytes;
+    this.text = text;
+    this.validUtf8 = validUtf8;
+    this.lines = splitLines(text);
+  }
+
+  public static SourceFile of(String path, byte[] bytes) {
+    return new SourceFile(path, bytes, decode(bytes), isValidUtf8(bytes));
+  }
+
+  public static SourceFile of(String path, String text) {
+    return of(path, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Path relative to the linted tree, with '/' separators. */
+  public String path() {
+    return path;
+  }
+
+  public byte[] bytes() {
+    return bytes.clone();
+  }
+
+  public int size() {
+    return bytes.length;
+  }
+
+  public String text() {
+    return text;
+  }
+
+  public boolean isValidUtf8() {
+    return validUtf8;
+  }
+
+  public boolean hasBom() {
+    return text.startsWith("\uFEFF");
+  }
+
+  public boolean containsNul() {
+    for (byte b : bytes) if (b == 0) return true;
+    return false;
+  }
+
+  /** Physical lines exactly as haraka-config splits them; a final empty line after the last break is kept. */
+  public List<Line> lines() {
+    return lines;
+  }
+
+  public Line line(int number) {
+    return lines.get(number - 1);
+  }
+
+  public Span spanAt(int line, int column) {
+    return new Span(path, line, Math.max(1, column));
+  }
+
+  /**
+   * Decodes like Node's {@code Buffer.toString('utf8')}: the WHATWG Encoding Standard's UTF-8
+   * decoder, one U+FFFD per maximal subpart of an ill-formed sequence.
+   *
+   * <p>Fidelity fix (found by HarakaConfigFidelityTest): this used Java's UTF-8 CharsetDecoder with
+   * REPLACE, which agrees with Node everywhere except on encoded UTF-16 surrogates: Java turns
+   * {@code ED A0 80} (and any {@code ED A0..BF xx}) into ONE U+FFFD, Node into THREE (after
+   * {@code ED} only {@code 80..9F} may follow, so {@code ED}, {@code A0} and {@code 80} are each an
+   * error). Keys, values and section names holding such bytes then differed from haraka-config's.
+   */
+  private static String decode(byte[] bytes) {
+    StringBuilder out = new StringBuilder(bytes.length);
+    int needed = 0;
+    int seen = 0;
+    int codePoint = 0;
+    int lower = 0x80;
+    int upper = 0xBF;
+    for (int i = 0; i < bytes.length; i++) {
+      int b = bytes[i] & 0xFF;
+      if (needed == 0) {
+        if (b <= 0x7F) {
+          out.append((char) b);
+        } else if (b >= 0xC2 && b <= 0xDF) {
+          needed = 1;
+          codePoint = b & 0x1F;
+        } else if (b >= 0xE0 && b <= 0xEF) {
+          if (b == 0xE0) lower = 0xA0;
+          if (b == 0xED) upper = 0x9F;
+          needed = 2;
+          codePoint = b & 0x0F;
+        } else if (b >= 0xF0 && b <= 0xF4) {
+          if (b == 0xF0) lower = 0x90;
+          if (b == 0xF4) upper = 0x8F;
+          needed = 3;
+          codePoint = b & 0x07;
+        } else {
+          out.append('\uFFFD');
+        }
+        continue;
+      }
+      if (b < lower || b > upper) {
+        // The sequence so far is one error; the byte itself is decoded again from scratch.
+        needed = seen = codePoint = 0;
+        lower = 0x80;
+        upper = 0xBF;
+        out.append('\uFFFD');
+        i--;
+        continue;
+      }
+      lower = 0x80;
+      upper = 0xBF;
+      codePoint = (codePoint << 6) | (b & 0x3F);
+      if (++seen == needed) {
+        out.appendCodePoint(codePoint);
+        needed = seen = codePoint = 0;
+      }
+    }
+    if (needed != 0) out.append('\uFFFD');
+    return out.toString();
+  }
+
+  private static boolean isValidUtf8(byte[] bytes) {
+    try {
+      StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes));
+      return true;
+    } catch (CharacterCodingException e) {
+      return false;
+    }
+  }
+
+  private static List<Line> splitLines(String text) {
+    List<Line> out = new ArrayList<>();
+    int start = 0;
+    int n = 1;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\r' || c == '\n') {
+        out.add(new Line(n++, text.substring(start, i), start));
+        if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') i++;
+        start = i + 1;
+      }
+    }
+    out.add(new Line(n, text.substring(start), start));
+    return List.copyOf(out);
+  }
+}
