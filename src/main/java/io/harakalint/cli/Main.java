@@ -29,7 +29,8 @@ public final class Main {
     CommandLine cl = new CommandLine(new Main());
     cl.setOut(out);
     cl.setErr(err);
-    cl.setExitCodeExceptionMapper(t -> t instanceof UserError ? ExitCode.USAGE : ExitCode.INTERNAL);
+    cl.setExitCodeExceptionMapper(t -> t instanceof UserError || t instanceof CommandLine.ParameterException
+        ? ExitCode.USAGE : ExitCode.INTERNAL);
     cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
       PrintWriter e = commandLine.getErr();
       if (ex instanceof UserError) {

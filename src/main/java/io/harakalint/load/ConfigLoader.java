@@ -6,6 +6,7 @@ import io.harakalint.model.HarakaVersion;
 import io.harakalint.model.IniDocument;
 import io.harakalint.model.InstallFacts;
 import io.harakalint.model.LoadDiagnostic;
+import io.harakalint.model.StructuredValue;
 import io.harakalint.text.SourceFile;
 import io.harakalint.text.Span;
 import java.util.ArrayList;
@@ -52,10 +53,13 @@ public final class ConfigLoader {
     Map<String, SourceFile> files = new LinkedHashMap<>();
     Map<String, IniDocument> ini = new LinkedHashMap<>();
     Map<String, FlatDocument> flat = new LinkedHashMap<>();
-    List<LoadDiagnostic> diags = new ArrayList<>(source.listingProblems());
+    Map<String, StructuredValue> structured = new LinkedHashMap<>();
+    List<LoadDiagnostic> diags = new ArrayList<>();
     String configDir = prefix.isEmpty() ? "" : "config";
     int readable = 0;
-    for (String rel : source.files(configDir)) {
+    List<String> listed = source.files(configDir);
+    diags.addAll(source.listingProblems());
+    for (String rel : listed) {
       String name = prefix.isEmpty() ? rel : rel.substring(prefix.length());
       TreeSource.ReadResult r = source.read(rel);
       if (!r.isOk()) {
@@ -66,7 +70,14 @@ public final class ConfigLoader {
       SourceFile sf = SourceFile.of(rel, r.bytes());
       files.put(name, sf);
       FileKind kind = FileKind.of(name);
-      if (kind == FileKind.BINARY || kind == FileKind.JS || kind == FileKind.STRUCTURED) continue;
+      if (kind == FileKind.STRUCTURED) {
+        StructuredParser.Result parsed = StructuredParser.parse(sf);
+        if (parsed.value() != null) structured.put(name, parsed.value());
+        else diags.add(new LoadDiagnostic(LoadDiagnostic.Kind.PARSE_ERROR, Span.startOf(rel),
+            parsed.error() + ": Haraka logs the error and uses an empty config"));
+        continue;
+      }
+      if (kind == FileKind.BINARY || kind == FileKind.JS) continue;
       if (sf.containsNul()) {
         diags.add(new LoadDiagnostic(LoadDiagnostic.Kind.BINARY_CONTENT, Span.startOf(rel),
             "contains NUL bytes: binary content where Haraka expects text"));
@@ -79,11 +90,11 @@ public final class ConfigLoader {
       if (kind == FileKind.INI) ini.put(name, IniParser.parse(sf));
       else flat.put(name, FlatParser.parse(sf));
     }
-    if (readable == 0 && !source.files(configDir).isEmpty()) {
+    if (readable == 0 && !listed.isEmpty()) {
       throw new UserError(source.displayName() + ": no config file could be read (" + diags.size() + " unreadable)");
     }
     InstallFacts install = haveRoot ? installFacts(source, harakaVersion) : bareConfigFacts(harakaVersion);
-    return new ConfigTree(source.displayName(), prefix, files, ini, flat, diags, install);
+    return new ConfigTree(source.displayName(), prefix, files, ini, flat, structured, diags, install);
   }
 
   /** How haraka-config picks a reader from a file name ({@code lib/types.js type_of}). */

@@ -21,18 +21,22 @@ public final class ConfigTree {
   private final Map<String, SourceFile> files;
   private final Map<String, IniDocument> iniDocs;
   private final Map<String, FlatDocument> flatDocs;
+  private final Map<String, StructuredValue> structured;
+  private final Map<String, StructuredValue.Member> overrides;
   private final List<LoadDiagnostic> diagnostics;
   private final InstallFacts install;
   private final Map<Object, Object> views = new HashMap<>();
 
   public ConfigTree(String displayName, String configPrefix, Map<String, SourceFile> files,
-      Map<String, IniDocument> iniDocs, Map<String, FlatDocument> flatDocs, List<LoadDiagnostic> diagnostics,
-      InstallFacts install) {
+      Map<String, IniDocument> iniDocs, Map<String, FlatDocument> flatDocs, Map<String, StructuredValue> structured,
+      List<LoadDiagnostic> diagnostics, InstallFacts install) {
     this.displayName = displayName;
     this.configPrefix = configPrefix;
     this.files = Map.copyOf(files);
     this.iniDocs = Map.copyOf(iniDocs);
     this.flatDocs = Map.copyOf(flatDocs);
+    this.structured = Map.copyOf(structured);
+    this.overrides = fileOverrides(this.structured);
     this.diagnostics = List.copyOf(diagnostics);
     this.install = install;
   }
@@ -83,10 +87,41 @@ public final class ConfigTree {
     return diagnostics;
   }
 
-  /** An INI file typed with the booleans its consumer declares; a missing file gives only defaults. */
+  /**
+   * An INI file typed with the booleans its consumer declares; a missing file gives only defaults.
+   * A {@code "!name"} key in smtp.json (or smtp.yaml) replaces the file, as haraka-config does.
+   */
   public IniFile ini(String configName) {
-    return view("ini:" + configName,
-        k -> new IniFile(pathOf(configName), iniDocs.get(configName), DeclaredBooleans.forFile(configName)));
+    return view("ini:" + configName, k -> {
+      StructuredValue.Member o = overrides.get(configName);
+      if (o != null) return IniFile.fromStructured(o);
+      return new IniFile(pathOf(configName), iniDocs.get(configName), DeclaredBooleans.forFile(configName));
+    });
+  }
+
+  /** The {@code "!file"} overrides in effect, keyed by the file they replace. */
+  public Map<String, StructuredValue.Member> fileOverrides() {
+    return overrides;
+  }
+
+  /** A parsed JSON/YAML/HJSON file. */
+  public Optional<StructuredValue> structured(String configName) {
+    return Optional.ofNullable(structured.get(configName));
+  }
+
+  /**
+   * haraka-config loads smtp.json (or, if it is missing, smtp.yaml) when it is first required, so
+   * its top-level "!name" keys replace those files for every consumer ({@code process_file_overrides}).
+   */
+  private static Map<String, StructuredValue.Member> fileOverrides(Map<String, StructuredValue> structured) {
+    StructuredValue smtp = structured.containsKey("smtp.json") ? structured.get("smtp.json") : structured.get("smtp.yaml");
+    Map<String, StructuredValue.Member> out = new java.util.LinkedHashMap<>();
+    if (smtp instanceof StructuredValue.Obj obj) {
+      for (StructuredValue.Member m : obj.members().values()) {
+        if (m.key().startsWith("!") && m.key().length() > 1) out.put(m.key().substring(1), m);
+      }
+    }
+    return Map.copyOf(out);
   }
 
   public List<IniDocument> iniDocuments() {
@@ -95,8 +130,11 @@ public final class ConfigTree {
     return docs;
   }
 
-  /** A flat file read as a list or value; empty when the file does not exist. */
+  /** A flat file read as a list or value; empty when the file does not exist. A "!name" override wins. */
   public Optional<FlatDocument> flat(String configName) {
+    StructuredValue.Member o = overrides.get(configName);
+    if (o != null) return Optional.of(FlatDocument.fromStructured(source(o.keySpan().file().substring(configPrefix.length()))
+        .orElseThrow(), o));
     return Optional.ofNullable(flatDocs.get(configName));
   }
 

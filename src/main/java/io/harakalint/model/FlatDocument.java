@@ -14,6 +14,24 @@ public record FlatDocument(SourceFile source, List<Located<String>> items) {
   private static final Pattern INTEGER = Pattern.compile("^-?[0-9]+\\z");
   private static final Pattern FLOAT = Pattern.compile("^-?[0-9]+\\.[0-9]+\\z");
 
+  /** A list or value given by a "!name" override: array items (or one scalar) as strings. */
+  public static FlatDocument fromStructured(SourceFile overrideFile, StructuredValue.Member override) {
+    java.util.List<Located<String>> items = new java.util.ArrayList<>();
+    if (override.value() instanceof StructuredValue.Arr arr) {
+      for (StructuredValue v : arr.items()) {
+        if (v instanceof StructuredValue.Scalar s && s.value() != null) items.add(new Located<>(scalarText(s), s.span()));
+      }
+    } else if (override.value() instanceof StructuredValue.Scalar s && s.value() != null) {
+      items.add(new Located<>(scalarText(s), s.span()));
+    }
+    return new FlatDocument(overrideFile, List.copyOf(items));
+  }
+
+  private static String scalarText(StructuredValue.Scalar s) {
+    if (s.value() instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) return Long.toString(d.longValue());
+    return s.value().toString();
+  }
+
   public String path() {
     return source.path();
   }

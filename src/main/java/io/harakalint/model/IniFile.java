@@ -12,13 +12,75 @@ import java.util.Optional;
  */
 public final class IniFile {
   private final String path;
-  private final IniDocument document; // null when the file does not exist
+  private final IniDocument document; // null when the file does not exist or comes from a '!' override
   private final Map<String, Map<String, IniProperty>> sections;
+  private final Span fileSpan;
+  private final boolean exists;
 
   public IniFile(String path, IniDocument document, List<String> booleans) {
     this.path = path;
     this.document = document;
     this.sections = IniTyping.type(document, booleans, Span.startOf(path));
+    this.fileSpan = Span.startOf(path);
+    this.exists = document != null;
+  }
+
+  private IniFile(String path, Map<String, Map<String, IniProperty>> sections, Span fileSpan) {
+    this.path = path;
+    this.document = null;
+    this.sections = sections;
+    this.fileSpan = fileSpan;
+    this.exists = true;
+  }
+
+  /**
+   * The content a {@code "!name.ini"} key in smtp.json/smtp.yaml puts in place of the file
+   * (haraka-config {@code process_file_overrides}): used verbatim, with native JSON/YAML types, no
+   * declared booleans and no defaults. Positions point into the JSON/YAML file.
+   */
+  public static IniFile fromStructured(StructuredValue.Member override) {
+    Map<String, Map<String, IniProperty>> sections = new java.util.LinkedHashMap<>();
+    sections.put("main", new java.util.LinkedHashMap<>());
+    if (override.value() instanceof StructuredValue.Obj obj) {
+      for (StructuredValue.Member sect : obj.members().values()) {
+        Map<String, IniProperty> props = sections.computeIfAbsent(sect.key(), k -> new java.util.LinkedHashMap<>());
+        if (!(sect.value() instanceof StructuredValue.Obj keys)) continue;
+        for (StructuredValue.Member m : keys.members().values()) {
+          props.put(m.key(), structuredProperty(sect.key(), m));
+        }
+      }
+    }
+    return new IniFile(override.keySpan().file(), sections, override.keySpan());
+  }
+
+  private static IniProperty structuredProperty(String section, StructuredValue.Member m) {
+    boolean array = m.value() instanceof StructuredValue.Arr;
+    IniEntry entry = new IniEntry(section, m.key(), m.key(), array, rawText(m.value()), m.keySpan(), m.value().span(),
+        m.keySpan().line(), m.keySpan().line(), false);
+    IniValue v;
+    if (m.value() instanceof StructuredValue.Arr arr) {
+      List<IniValue.Element> items = new java.util.ArrayList<>();
+      for (StructuredValue item : arr.items()) {
+        IniEntry e = new IniEntry(section, m.key(), m.key(), true, rawText(item), m.keySpan(), item.span(),
+            item.span().line(), item.span().line(), false);
+        items.add(new IniValue.Element(scalar(item), e));
+      }
+      v = new IniValue.Arr(List.copyOf(items));
+    } else {
+      v = scalar(m.value());
+    }
+    return new IniProperty(section, m.key(), v, entry, m.keySpan());
+  }
+
+  private static IniValue scalar(StructuredValue v) {
+    if (!(v instanceof StructuredValue.Scalar s) || s.value() == null) return IniValue.UNDEFINED;
+    if (s.value() instanceof Boolean b) return new IniValue.Bool(b);
+    if (s.value() instanceof Double d) return new IniValue.Num(d, d == Math.rint(d));
+    return new IniValue.Str(s.value().toString());
+  }
+
+  private static String rawText(StructuredValue v) {
+    return v instanceof StructuredValue.Scalar s && s.value() != null ? s.value().toString() : null;
   }
 
   public String path() {
@@ -26,7 +88,7 @@ public final class IniFile {
   }
 
   public boolean exists() {
-    return document != null;
+    return exists;
   }
 
   public Optional<IniDocument> document() {
@@ -42,7 +104,7 @@ public final class IniFile {
   }
 
   public Span fileSpan() {
-    return Span.startOf(path);
+    return fileSpan;
   }
 
   /** Section names in haraka-config's order (declared-boolean sections first, then as read). */
@@ -73,6 +135,15 @@ public final class IniFile {
   public Optional<Located<Boolean>> bool(String section, String key) {
     return get(section, key).filter(p -> p.value() instanceof IniValue.Bool)
         .map(p -> new Located<>(((IniValue.Bool) p.value()).value(), p.span()));
+  }
+
+  /**
+   * How Haraka's code tests a setting: {@code if (cfg.section.key)}. A declared boolean gives its
+   * boolean (its default when absent); anything else is JavaScript-truthy; a missing key is false.
+   */
+  public Located<Boolean> truthy(String section, String key) {
+    return get(section, key).map(p -> new Located<>(p.value().isTruthy(), p.span()))
+        .orElse(new Located<>(false, fileSpan));
   }
 
   /** A value as a string the way JS would print it (numbers without leading zeros). */

@@ -64,19 +64,19 @@ public final class RelayConfig {
   }
 
   public Located<Boolean> acl() {
-    return ini.bool("relay", "acl").orElseThrow();
+    return ini.truthy("relay", "acl");
   }
 
   public Located<Boolean> all() {
-    return ini.bool("relay", "all").orElseThrow();
+    return ini.truthy("relay", "all");
   }
 
   public Located<Boolean> destDomains() {
-    return ini.bool("relay", "dest_domains").orElseThrow();
+    return ini.truthy("relay", "dest_domains");
   }
 
   public Located<Boolean> forceRouting() {
-    return ini.bool("relay", "force_routing").orElseThrow();
+    return ini.truthy("relay", "force_routing");
   }
 
   public List<AclEntry> aclEntries() {

@@ -64,6 +64,10 @@ final class HarakaConfigOracle {
 
   private static Run run;
 
+  /** The node and npm commands; override with -Dharakalint.node=/path/to/node (and harakalint.npm). */
+  static final String NODE = System.getProperty("harakalint.node", "node");
+  static final String NPM = System.getProperty("harakalint.npm", "npm");
+
   private HarakaConfigOracle() {}
 
   static synchronized Run run() {
@@ -81,8 +85,8 @@ final class HarakaConfigOracle {
     Path tools = root.resolve("test-tools/haraka-config");
     Path dump = tools.resolve("dump.js");
     if (!Files.isRegularFile(dump)) return skip(root, "haraka-config oracle not found: " + dump);
-    String node = commandVersion("node");
-    if (node == null) return skip(root, "node is not installed (needed to run haraka-config as the oracle)");
+    String node = commandVersion(NODE);
+    if (node == null) return skip(root, "node is not installed (`" + NODE + " --version` failed); it runs haraka-config as the oracle");
     Path pkg = tools.resolve("node_modules/haraka-config/package.json");
     if (!Files.isRegularFile(pkg)) {
       String why = npmInstall(tools);
@@ -115,7 +119,7 @@ final class HarakaConfigOracle {
       Path err = tmp.resolve("err.txt");
       json.writeValue(in.toFile(), manifest);
       long t0 = System.nanoTime();
-      Process p = new ProcessBuilder("node", dump.toString()).directory(tools.toFile())
+      Process p = new ProcessBuilder(NODE, dump.toString()).directory(tools.toFile())
           .redirectInput(in.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
       if (!p.waitFor(180, TimeUnit.SECONDS)) {
         p.destroyForcibly();
@@ -216,10 +220,10 @@ final class HarakaConfigOracle {
 
   /** Tries {@code npm ci} (or {@code npm install} without a lock file) in test-tools/haraka-config. */
   private static String npmInstall(Path tools) {
-    if (commandVersion("npm") == null) return "npm is not installed";
+    if (commandVersion(NPM) == null) return "npm is not installed";
     List<String> cmd = Files.isRegularFile(tools.resolve("package-lock.json"))
-        ? List.of("npm", "ci", "--no-audit", "--no-fund")
-        : List.of("npm", "install", "--no-audit", "--no-fund");
+        ? List.of(NPM, "ci", "--no-audit", "--no-fund")
+        : List.of(NPM, "install", "--no-audit", "--no-fund");
     System.out.println("haraka-config fidelity: node_modules missing, running `" + String.join(" ", cmd) + "` in " + tools);
     try {
       Process p = new ProcessBuilder(cmd).directory(tools.toFile()).redirectErrorStream(true).start();

@@ -56,6 +56,7 @@ class Ini4jDivergenceTest {
     int cleanAgree = 0;
     Map<String, List<String>> categories = new TreeMap<>();
     Map<String, String> examples = new LinkedHashMap<>();
+    Map<String, int[]> byOrigin = new TreeMap<>(); // origin -> {agree, total}
     for (int i = 0; i < run.cases().size(); i++) {
       IniCorpus.Case c = run.cases().get(i);
       if (!c.isIni()) continue;
@@ -65,6 +66,9 @@ class Ini4jDivergenceTest {
       Map<String, String> detail = new LinkedHashMap<>();
       compare(c, o, found, detail);
       boolean isClean = o.ok() && o.logs().isEmpty();
+      int[] g = byOrigin.computeIfAbsent(c.origin(), k -> new int[2]);
+      g[1]++;
+      if (found.isEmpty()) g[0]++;
       if (isClean) clean++;
       if (found.isEmpty()) {
         agree++;
@@ -79,6 +83,8 @@ class Ini4jDivergenceTest {
     System.out.printf(Locale.ROOT, "ini4j vs haraka-config: %d/%d files agree (%.1f%%)%n", agree, total, 100.0 * agree / total);
     System.out.printf(Locale.ROOT, "  on the files haraka-config reads without logging anything: %d/%d agree (%.1f%%)%n",
         cleanAgree, clean, clean == 0 ? 0.0 : 100.0 * cleanAgree / clean);
+    System.out.println("  by origin: " + byOrigin.entrySet().stream()
+        .map(e -> e.getKey() + " " + e.getValue()[0] + "/" + e.getValue()[1]).collect(java.util.stream.Collectors.joining(", ")));
     System.out.println("  ini4j 0.5.4 config: escape=false, multiOption, multiSection, emptyOption, emptySection,"
         + " globalSection \"main\", no lower-casing, tree=false, include=false (strictOperator=true has no effect on"
         + " reading: ':' always separates too);"

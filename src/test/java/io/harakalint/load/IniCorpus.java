@@ -68,7 +68,10 @@ final class IniCorpus {
   private static final List<String> NOT_FLAT = List.of(".json", ".yaml", ".yml", ".hjson", ".js", ".md",
       ".pem", ".bin", ".binary", ".tsv", ".txt.gz", ".gz", ".zip", ".tar", ".der", ".p12", ".pfx");
 
-  /** Every INI file (INI reading) and other flat file (list reading) under samples/. */
+  /**
+   * Every INI file under samples/ (INI reading, once per declared-booleans row for its name) and every
+   * other file in a {@code config/} folder there (list reading), except JSON/YAML/JS and binary ones.
+   */
   static List<Case> samples(Path projectRoot) throws IOException {
     Path dir = projectRoot.resolve("samples");
     if (!Files.isDirectory(dir)) return List.of();
@@ -94,7 +97,7 @@ final class IniCorpus {
           String name = sets.size() == 1 ? rel : rel + "#booleans" + (++n);
           out.add(new Case(name, "ini", f.toAbsolutePath(), bytes, b, "samples"));
         }
-      } else {
+      } else if (rel.contains("/config/")) { // flat config files; not README, expected-findings.txt...
         out.add(new Case(rel, "list", f.toAbsolutePath(), bytes, List.of(), "samples"));
       }
     }
