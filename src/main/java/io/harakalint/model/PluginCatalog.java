@@ -35,6 +35,15 @@ public final class PluginCatalog {
       return !m.find() || haraka.compareTo(HarakaVersion.parse(m.group(1))) >= 0;
     }
 
+    /**
+     * The Haraka version from which npm no longer installs this plugin with Haraka (it was dropped
+     * from Haraka's optional dependencies), so the operator must install it.
+     */
+    public java.util.Optional<HarakaVersion> droppedFromHarakaDeps() {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("dropped (\\d+\\.\\d+\\.\\d+)").matcher(versions);
+      return m.find() ? java.util.Optional.of(HarakaVersion.parse(m.group(1))) : java.util.Optional.empty();
+    }
+
     /** The version history without the trailing "[2.8.28: …]" marker. */
     public String history() {
       int at = versions.lastIndexOf(" [");

@@ -16,10 +16,13 @@ public record TlsIni(IniFile file) {
     return file.exists();
   }
 
-  /** An inbound option as the server sees it: {@code [*]} first, then {@code [main]}. */
+  /**
+   * An inbound option as the server sees it: {@code [*]} first, then {@code [main]}; a key without a
+   * value (undefined) is skipped in both, so Node's default applies ({@code applySocketOpts}).
+   */
   public Optional<IniProperty> inbound(String key) {
-    Optional<IniProperty> star = file.get("*", key).filter(p -> !p.isDefault());
-    return star.isPresent() ? star : file.get("main", key);
+    Optional<IniProperty> star = file.get("*", key).filter(p -> !p.isDefault() && !(p.value() instanceof IniValue.Undefined));
+    return star.isPresent() ? star : file.get("main", key).filter(p -> !(p.value() instanceof IniValue.Undefined));
   }
 
   /** The key files the server loads: {@code key}/{@code key[]}, default {@code tls_key.pem}. */

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.TestFactory;
  * passing one nothing of that rule and nothing at or above medium from any rule.
  */
 class RuleDocsTest {
-  private static final Pattern FENCE = Pattern.compile("^```(\\w+)\\s+file=(\\S+)\\s*$");
+  // ```lang file=PATH [encoding=CHARSET]: the block is written in that charset (default UTF-8).
+  private static final Pattern FENCE = Pattern.compile("^```(\\w+)\\s+file=(\\S+)(?:\\s+encoding=(\\S+))?\\s*$");
   private static final AtomicInteger EXAMPLES_RUN = new AtomicInteger();
 
   static Path rulesDir() {
@@ -61,15 +62,18 @@ class RuleDocsTest {
   static RuleTester example(Rule rule, List<String> body) {
     RuleTester t = RuleTester.of(rule);
     String file = null;
+    String encoding = null;
     StringBuilder text = null;
     int blocks = 0;
     for (String line : body) {
       Matcher m = FENCE.matcher(line);
       if (file == null && m.matches()) {
         file = m.group(2);
+        encoding = m.group(3);
         text = new StringBuilder();
       } else if (file != null && line.startsWith("```")) {
-        t.file(file, text.toString());
+        if (encoding == null) t.file(file, text.toString());
+        else t.file(file, text.toString().getBytes(java.nio.charset.Charset.forName(encoding)));
         blocks++;
         file = null;
       } else if (file != null) {

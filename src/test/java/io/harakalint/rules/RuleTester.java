@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
  */
 public final class RuleTester {
   private static final Pattern MARKER = Pattern.compile("^\\s*[;#]\\s*expect:\\s*(HL\\d{3})\\b.*$");
+  // A finding about the whole file (reported on line 1) is marked anywhere in the file with this.
+  private static final Pattern FILE_MARKER = Pattern.compile("^\\s*[;#]\\s*expect-file:\\s*(HL\\d{3})\\b.*$");
 
   private final List<Rule> rules;
   private final MemoryTreeSource source = new MemoryTreeSource("example");
@@ -33,6 +35,12 @@ public final class RuleTester {
   /** Adds a file; paths are relative to a Haraka root ("config/relay.ini", "package.json"). */
   public RuleTester file(String path, String text) {
     source.put(path, text);
+    return this;
+  }
+
+  /** Adds a file as raw bytes (another encoding, binary content). */
+  public RuleTester file(String path, byte[] bytes) {
+    source.put(path, bytes);
     return this;
   }
 
@@ -59,6 +67,8 @@ public final class RuleTester {
       for (int i = 0; i < lines.length; i++) {
         Matcher m = MARKER.matcher(lines[i]);
         if (m.matches()) expected.add(path + ":" + (i + 2) + " " + m.group(1));
+        Matcher fm = FILE_MARKER.matcher(lines[i]);
+        if (fm.matches()) expected.add(path + ":1 " + fm.group(1));
       }
     });
     List<String> actual = findings.stream().map(f -> f.span().file() + ":" + f.span().line() + " " + f.ruleId())

@@ -21,9 +21,9 @@ public final class IniInlineComment implements Rule {
       "haraka-config has no inline comments: \"acl=true ; note\" is the string \"true ; note\", which a declared boolean reads as false and a number reads as text.",
       "Move the comment to its own line above the setting.");
 
-  // Whitespace then ; or #: what people write as an end-of-line comment. A bare '#' inside a token
-  // (a password, a URL fragment) is not flagged.
-  private static final Pattern COMMENT = Pattern.compile("\\s[;#]");
+  // What people write as an end-of-line comment: " ; ..." or " # ...". A '#' inside a token (a
+  // password, a URL fragment) or before a word ("the #1 service") is not flagged.
+  private static final Pattern COMMENT = Pattern.compile("\\s;|\\s#(\\s|$)");
 
   @Override
   public RuleMeta meta() {

@@ -46,6 +46,14 @@ public final class UnknownPlugin implements Rule {
                 + (entry.get().target() != null ? "; use " + entry.get().target() : "") + ": " + consequence + ".");
         continue;
       }
+      if (entry.isPresent() && needsManualInstall(tree, entry.get())) {
+        String pkg = entry.get().npmPackage() != null ? entry.get().npmPackage() : "haraka-plugin-" + p.name();
+        ctx.report(p.written().span(), "plugin-not-installed:" + p.name(),
+            "'" + p.name() + "' is not installed with Haraka " + tree.harakaVersion() + " (dropped from its dependencies in "
+                + entry.get().droppedFromHarakaDeps().orElseThrow() + ") and " + pkg + " is not in this root's package.json or node_modules: "
+                + consequence + ".");
+        continue;
+      }
       if (entry.isPresent()) continue;
       boolean canTell = tree.install().haveRoot();
       ctx.report(p.written().span(), "plugin-unknown:" + p.name(),
@@ -53,6 +61,11 @@ public final class UnknownPlugin implements Rule {
               + ": if it is a typo, " + consequence + ".",
           canTell ? Severity.HIGH : Severity.MEDIUM);
     }
+  }
+
+  private static boolean needsManualInstall(ConfigTree tree, PluginCatalog.Entry e) {
+    return tree.install().haveRoot() && e.status() == PluginCatalog.Status.NPM
+        && e.droppedFromHarakaDeps().map(v -> tree.harakaVersion().compareTo(v) >= 0).orElse(false);
   }
 
   private static boolean known(ConfigTree tree, PluginList.Plugin p) {

@@ -43,7 +43,9 @@ public final class AuthWithoutTls implements Rule {
     if (!missing.isEmpty()) {
       Located<String> m = missing.get(0);
       String list = missing.stream().map(Located::value).collect(Collectors.joining(", "));
-      ctx.report(m.span().line() == 1 && m.span().column() == 1 && !tree.tls().exists() ? first.written().span() : m.span(),
+      // A default file name has no line of its own: point at the tls plugin line (or the AUTH plugin).
+      boolean fromDefault = m.span().equals(tree.tls().file().fileSpan());
+      ctx.report(fromDefault ? tree.plugins().find("tls").map(t -> t.written().span()).orElse(first.written().span()) : m.span(),
           "auth-no-tls:files",
           names + " needs TLS, but " + list + " (named by tls.ini or its defaults) "
               + (missing.size() == 1 ? "is" : "are") + " not in " + tree.pathOf("")

@@ -16,7 +16,7 @@ public final class FlatFilePlaintextAuth implements Rule {
   public static final RuleMeta META = new RuleMeta("HL302", "auth/flat_file offers AUTH in clear text to private networks",
       Severity.MEDIUM, Category.TLS_AUTH, "all", Set.of("auth", "plaintext", "flat_file"), false,
       "auth/flat_file advertises AUTH without TLS to any client Haraka calls private (127/8, 10/8, 172.16/12, 192.168/16, fc00::/7 and the TEST-NETs), so PLAIN and LOGIN passwords cross the internal network in clear text; there is no setting to turn this off.",
-      "Use CRAM-MD5 only ([core] methods=CRAM-MD5), or an AUTH plugin that always requires TLS (auth-ldap, auth/auth_proxy), and make internal clients use STARTTLS.");
+      "Prefer an AUTH plugin that always requires TLS (auth-ldap, auth/auth_proxy); if auth/flat_file stays, set [core] methods=CRAM-MD5 so no password crosses the network in clear text.");
 
   @Override
   public RuleMeta meta() {
@@ -39,7 +39,7 @@ public final class FlatFilePlaintextAuth implements Rule {
     } else {
       ctx.report(flat.get().written().span(), "flat-file-plaintext",
           "auth/flat_file offers AUTH (" + methods + ") without TLS to private and loopback clients; CRAM-MD5 hides the"
-              + " password, but the session is not encrypted.", Severity.LOW);
+              + " password, but the session is not encrypted.", Severity.INFO);
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.harakalint.rules.tls;
 
 import io.harakalint.model.IniProperty;
+import io.harakalint.model.IniValue;
 import io.harakalint.rules.Category;
 import io.harakalint.rules.Rule;
 import io.harakalint.rules.RuleContext;
@@ -26,7 +27,7 @@ public final class TlsInvalidMinVersion implements Rule {
   @Override
   public void check(RuleContext ctx) {
     Optional<IniProperty> p = ctx.tree().tls().inbound("minVersion");
-    if (p.isEmpty() || p.get().isDefault()) return;
+    if (p.isEmpty() || p.get().isDefault() || p.get().value() instanceof IniValue.Undefined) return;
     String v = p.get().value().toString();
     if (VALID.contains(v)) return;
     ctx.report(p.get().span(), "min-version-invalid:" + p.get().section(),
