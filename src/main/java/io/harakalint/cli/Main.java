@@ -26,6 +26,11 @@ public final class Main {
 
   /** Runs the CLI with the given streams and returns the exit code. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    // No option takes a date, time or SQL type; picocli's documented switch skips registering those
+    // converters, whose reflective look-ups load ~80 JDK classes and the time-zone database at start-up.
+    if (System.getProperty("picocli.converters.excludes") == null) {
+      System.setProperty("picocli.converters.excludes", "java\\.time\\..*,java\\.sql\\..*");
+    }
     CommandLine cl = new CommandLine(new Main());
     cl.setOut(out);
     cl.setErr(err);

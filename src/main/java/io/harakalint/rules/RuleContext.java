@@ -2,11 +2,7 @@ package io.harakalint.rules;
 
 import io.harakalint.model.ConfigTree;
 import io.harakalint.text.Span;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /** What a rule sees: the tree, the options, and a sink that stamps its findings with its metadata. */
@@ -42,20 +38,10 @@ public final class RuleContext {
 
   /** Reports with a severity chosen for this occurrence (e.g. worse on an old relay plugin). */
   public void report(Span span, String anchor, String message, Severity severity) {
-    findings.add(new Finding(current, severity, span, message, anchor, fingerprint(current.id(), span.file(), anchor)));
+    findings.add(new Finding(current, severity, span, message, anchor));
   }
 
   List<Finding> findings() {
     return findings;
-  }
-
-  static String fingerprint(String ruleId, String file, String anchor) {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      byte[] d = md.digest((ruleId + "\u0000" + file + "\u0000" + anchor).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(d, 0, 12);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is always present", e);
-    }
   }
 }
