@@ -94,7 +94,44 @@ public final class ConfigLoader {
       throw new UserError(source.displayName() + ": no config file could be read (" + diags.size() + " unreadable)");
     }
     InstallFacts install = haveRoot ? installFacts(source, harakaVersion) : bareConfigFacts(harakaVersion);
-    return new ConfigTree(source.displayName(), prefix, files, ini, flat, structured, diags, install);
+    Map<String, IniDocument> shippedIni = new LinkedHashMap<>();
+    Map<String, FlatDocument> shippedFlat = new LinkedHashMap<>();
+    if (haveRoot) readShippedDefaults(source, shippedIni, shippedFlat);
+    return new ConfigTree(source.displayName(), prefix, files, ini, flat, structured, shippedIni, shippedFlat, diags, install);
+  }
+
+  /**
+   * Files Haraka reads only from $HARAKA/config, with no defaults layer under them (the core
+   * singleton, reference §1.2). Everything else a plugin reads has its package's copy underneath.
+   */
+  private static final Set<String> CORE_ONLY = Set.of("smtp.ini", "smtp.json", "smtp.yaml", "connection.ini",
+      "tls.ini", "log.ini", "outbound.ini", "http.ini", "plugins", "me", "plugin_timeout", "internalcmd_key", "loglevel",
+      "log_timestamps", "queue_dir", "dhparams.pem", "tls_key.pem", "tls_cert.pem");
+
+  /**
+   * The defaults layer: config files shipped inside the root's installed plugin packages
+   * (node_modules/haraka-plugin-X/config/) and, for core plugins, inside Haraka's own package.
+   * Only present when node_modules is in the tree; then haraka-lint reads them like Haraka does.
+   */
+  private static void readShippedDefaults(TreeSource source, Map<String, IniDocument> ini, Map<String, FlatDocument> flat) {
+    List<String> packages = new ArrayList<>();
+    for (String name : source.children("node_modules")) if (name.startsWith("haraka-plugin-")) packages.add(name);
+    for (String core : List.of("Haraka", "haraka")) if (source.isDirectory("node_modules/" + core)) packages.add(core);
+    for (String pkg : packages) {
+      boolean core = pkg.equalsIgnoreCase("haraka");
+      String dir = "node_modules/" + pkg + "/config";
+      for (String name : source.children(dir)) {
+        String rel = dir + "/" + name;
+        if (!source.isFile(rel) || (core && CORE_ONLY.contains(name)) || ini.containsKey(name) || flat.containsKey(name)) continue;
+        FileKind kind = FileKind.of(name);
+        if (kind != FileKind.INI && kind != FileKind.FLAT) continue;
+        TreeSource.ReadResult r = source.read(rel);
+        if (!r.isOk()) continue;
+        SourceFile sf = SourceFile.of(rel, r.bytes());
+        if (kind == FileKind.INI) ini.put(name, IniParser.parse(sf));
+        else flat.put(name, FlatParser.parse(sf));
+      }
+    }
   }
 
   /** How haraka-config picks a reader from a file name ({@code lib/types.js type_of}). */

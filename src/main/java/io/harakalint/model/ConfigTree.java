@@ -22,6 +22,8 @@ public final class ConfigTree {
   private final Map<String, IniDocument> iniDocs;
   private final Map<String, FlatDocument> flatDocs;
   private final Map<String, StructuredValue> structured;
+  private final Map<String, IniDocument> shippedIni;
+  private final Map<String, FlatDocument> shippedFlat;
   private final Map<String, StructuredValue.Member> overrides;
   private final List<LoadDiagnostic> diagnostics;
   private final InstallFacts install;
@@ -30,6 +32,20 @@ public final class ConfigTree {
   public ConfigTree(String displayName, String configPrefix, Map<String, SourceFile> files,
       Map<String, IniDocument> iniDocs, Map<String, FlatDocument> flatDocs, Map<String, StructuredValue> structured,
       List<LoadDiagnostic> diagnostics, InstallFacts install) {
+    this(displayName, configPrefix, files, iniDocs, flatDocs, structured, Map.of(), Map.of(), diagnostics, install);
+  }
+
+  /**
+   * @param shippedIni the plugin packages' own copies of INI files (node_modules/&lt;pkg&gt;/config/),
+   *     which haraka-config uses as the defaults layer under the local file (reference §1.2, §1.9)
+   * @param shippedFlat the same for list and value files
+   */
+  public ConfigTree(String displayName, String configPrefix, Map<String, SourceFile> files,
+      Map<String, IniDocument> iniDocs, Map<String, FlatDocument> flatDocs, Map<String, StructuredValue> structured,
+      Map<String, IniDocument> shippedIni, Map<String, FlatDocument> shippedFlat,
+      List<LoadDiagnostic> diagnostics, InstallFacts install) {
+    this.shippedIni = Map.copyOf(shippedIni);
+    this.shippedFlat = Map.copyOf(shippedFlat);
     this.displayName = displayName;
     this.configPrefix = configPrefix;
     this.files = Map.copyOf(files);
@@ -95,6 +111,10 @@ public final class ConfigTree {
     return view("ini:" + configName, k -> {
       StructuredValue.Member o = overrides.get(configName);
       if (o != null) return IniFile.fromStructured(o);
+      IniDocument shipped = shippedIni.get(configName);
+      if (shipped != null) {
+        return IniFile.merged(pathOf(configName), iniDocs.get(configName), shipped, DeclaredBooleans.forFile(configName));
+      }
       return new IniFile(pathOf(configName), iniDocs.get(configName), DeclaredBooleans.forFile(configName));
     });
   }
@@ -135,7 +155,16 @@ public final class ConfigTree {
     StructuredValue.Member o = overrides.get(configName);
     if (o != null) return Optional.of(FlatDocument.fromStructured(source(o.keySpan().file().substring(configPrefix.length()))
         .orElseThrow(), o));
-    return Optional.ofNullable(flatDocs.get(configName));
+    FlatDocument local = flatDocs.get(configName);
+    FlatDocument shipped = shippedFlat.get(configName);
+    // haraka-config >= 1.6.3: an empty or missing local list keeps the shipped one.
+    if (shipped != null && (local == null || local.items().isEmpty())) return Optional.of(shipped);
+    return Optional.ofNullable(local);
+  }
+
+  /** Whether a plugin package in the root ships its own copy of this file (a defaults layer). */
+  public boolean hasShippedDefaults(String configName) {
+    return shippedIni.containsKey(configName) || shippedFlat.containsKey(configName);
   }
 
   public PluginList plugins() {

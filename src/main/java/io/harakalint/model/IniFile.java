@@ -25,6 +25,33 @@ public final class IniFile {
     this.exists = document != null;
   }
 
+  /**
+   * A plugin's INI file over its package's shipped copy, merged as haraka-config 1.7.0
+   * {@code merge_config} does: per key, the local file wins; arrays are replaced, not joined; a
+   * declared boolean the local file does not mention still gets its declared default from the local
+   * parse, which beats the shipped value (the "boolean reset" of reference §1.9). Without a local
+   * file the shipped copy applies as is.
+   */
+  public static IniFile merged(String path, IniDocument local, IniDocument shipped, List<String> booleans) {
+    Map<String, Map<String, IniProperty>> base = IniTyping.type(shipped, booleans, Span.startOf(shipped.path()));
+    if (local == null) return new IniFile(path, base, Span.startOf(path));
+    Map<String, Map<String, IniProperty>> over = IniTyping.type(local, booleans, Span.startOf(path));
+    for (Map.Entry<String, Map<String, IniProperty>> sect : over.entrySet()) {
+      base.computeIfAbsent(sect.getKey(), k -> new java.util.LinkedHashMap<>()).putAll(sect.getValue());
+    }
+    IniFile f = new IniFile(path, base, Span.startOf(path));
+    return new IniFile(path, local, f.sections, f.fileSpan, true);
+  }
+
+  private IniFile(String path, IniDocument document, Map<String, Map<String, IniProperty>> sections, Span fileSpan,
+      boolean exists) {
+    this.path = path;
+    this.document = document;
+    this.sections = sections;
+    this.fileSpan = fileSpan;
+    this.exists = exists;
+  }
+
   private IniFile(String path, Map<String, Map<String, IniProperty>> sections, Span fileSpan) {
     this.path = path;
     this.document = null;
