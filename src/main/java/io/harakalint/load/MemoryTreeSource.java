@@ -12,6 +12,7 @@ import java.util.TreeSet;
 public final class MemoryTreeSource implements TreeSource {
   private final String displayName;
   private final TreeMap<String, byte[]> files = new TreeMap<>();
+  private final Map<String, String> unreadable = new java.util.HashMap<>();
 
   public MemoryTreeSource(String displayName) {
     this.displayName = displayName;
@@ -23,6 +24,13 @@ public final class MemoryTreeSource implements TreeSource {
 
   public MemoryTreeSource put(String relPath, byte[] bytes) {
     files.put(relPath, bytes.clone());
+    return this;
+  }
+
+  /** A file that is listed but cannot be read (as a permission problem would make it). */
+  public MemoryTreeSource putUnreadable(String relPath, String reason) {
+    files.put(relPath, new byte[0]);
+    unreadable.put(relPath, reason);
     return this;
   }
 
@@ -73,6 +81,7 @@ public final class MemoryTreeSource implements TreeSource {
 
   @Override
   public ReadResult read(String relPath) {
+    if (unreadable.containsKey(relPath)) return ReadResult.failed(unreadable.get(relPath));
     byte[] b = files.get(relPath);
     return b == null ? ReadResult.failed("no such file") : ReadResult.ok(b.clone());
   }

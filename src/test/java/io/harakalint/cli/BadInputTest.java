@@ -7,6 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import io.harakalint.load.ConfigLoader;
+import io.harakalint.load.MemoryTreeSource;
+import io.harakalint.model.ConfigTree;
+import io.harakalint.rules.Finding;
+import io.harakalint.rules.LintOptions;
+import io.harakalint.rules.Linter;
+import io.harakalint.rules.Rules;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,9 +81,35 @@ class BadInputTest {
     Path f = Files.writeString(dir.resolve("config/tls.ini"), "[main]\n");
     Files.writeString(dir.resolve("config/plugins"), "tls\n");
     Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("---------"));
+    Assumptions.assumeFalse(Files.isReadable(f), "running as root: chmod 000 does not stop reads, so this case is"
+        + " covered by unreadableFileFromAnySourceIsAFinding instead");
     CliRunner r = CliRunner.run("check", dir.toString());
-    if (Files.isReadable(f)) return; // running as root: permissions do not apply
     assertThat(r.out()).contains("config/tls.ini").contains("permission denied");
+    assertClean(r);
+  }
+
+  @Test
+  void unreadableFileFromAnySourceIsAFinding() {
+    MemoryTreeSource src = new MemoryTreeSource("t")
+        .putUnreadable("config/tls.ini", "cannot be read (permission denied)").put("config/plugins", "tls\n");
+    ConfigTree t = ConfigLoader.load(src, null);
+    List<Finding> f = new Linter(Rules.ALL, LintOptions.DEFAULTS).lint(t);
+    assertThat(f).anySatisfy(x -> {
+      assertThat(x.ruleId()).isEqualTo("HL107");
+      assertThat(x.span().file()).isEqualTo("config/tls.ini");
+      assertThat(x.message()).contains("permission denied");
+    });
+  }
+
+  @Test
+  void symlinkLoopsAndFolderLinksAreNotFollowed() throws IOException {
+    Files.createDirectories(dir.resolve("config/sub"));
+    Files.writeString(dir.resolve("config/plugins"), "tls\n");
+    Files.createSymbolicLink(dir.resolve("config/sub/loop"), dir.resolve("config"));
+    Files.createSymbolicLink(dir.resolve("config/self"), dir.resolve("config/self"));
+    CliRunner r = CliRunner.run("check", "--format", "json", dir.toString());
+    assertThat(r.code()).isIn(ExitCode.OK, ExitCode.FINDINGS);
+    assertThat(r.out()).contains("not followed").contains("config/self");
     assertClean(r);
   }
 }
