@@ -4,9 +4,11 @@ package io.harakalint.rules;
 public enum Category {
   INI("HL1xx", "INI and flat-file syntax that Haraka reads differently than it looks"),
   RELAY("HL2xx", "Who may relay mail through the server"),
-  TLS_AUTH("HL3xx", "TLS and authentication"),
+  TLS_AUTH("HL30x-HL34x", "TLS and authentication"),
+  CERTIFICATES("HL35x-HL39x", "Certificates and keys that TLS loads"),
   PLUGINS("HL4xx", "config/plugins"),
-  SECRETS("HL5xx", "Credentials and keys in the tree");
+  SECRETS("HL5xx", "Credentials and keys in the tree"),
+  VERSIONS("HL6xx", "Haraka versions, start-up crashes, upgrades and logging");
 
   private final String ids;
   private final String description;

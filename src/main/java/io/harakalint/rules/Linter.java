@@ -16,7 +16,9 @@ public final class Linter {
 
   public List<Finding> lint(ConfigTree tree) {
     RuleContext ctx = new RuleContext(tree, options);
-    for (Rule r : rules) ctx.runRule(r);
+    for (Rule r : rules) {
+      if (r.meta().versions().contains(tree.harakaVersion())) ctx.runRule(r);
+    }
     return ctx.findings().stream()
         .sorted(Comparator.comparing((Finding f) -> f.span().file())
             .thenComparingInt(f -> f.span().line())

@@ -1,5 +1,6 @@
 package io.harakalint.rules;
 
+import io.harakalint.model.VersionRange;
 import java.util.Set;
 
 /**
@@ -13,5 +14,11 @@ public record RuleMeta(String id, String title, Severity severity, Category cate
     Set<String> tags, boolean fixable, String why, String fix) {
   public RuleMeta {
     if (!id.matches("HL\\d{3}")) throw new IllegalArgumentException("rule ids look like HL123: " + id);
+    VersionRange.parse(appliesTo); // fail fast on a malformed range
+  }
+
+  /** The Haraka versions this rule applies to, parsed. */
+  public VersionRange versions() {
+    return VersionRange.parse(appliesTo);
   }
 }

@@ -1,63 +1,34 @@
 package io.harakalint.rules;
 
-import io.harakalint.rules.ini.FileNotReadable;
-import io.harakalint.rules.ini.IniContinuationSurprise;
-import io.harakalint.rules.ini.IniHeaderWithComment;
-import io.harakalint.rules.ini.IniInlineComment;
-import io.harakalint.rules.ini.IniInvalidLine;
-import io.harakalint.rules.ini.IniIpSectionHeader;
-import io.harakalint.rules.ini.IniMixedScalarArray;
-import io.harakalint.rules.plugins.DeprecatedPluginName;
-import io.harakalint.rules.plugins.DuplicatePlugin;
-import io.harakalint.rules.plugins.IgnoreBadPluginsTruthy;
-import io.harakalint.rules.plugins.UnknownPlugin;
-import io.harakalint.rules.relay.AclBareIpv6;
-import io.harakalint.rules.relay.AclMalformed;
-import io.harakalint.rules.relay.AclTooBroad;
-import io.harakalint.rules.relay.AclUnused;
-import io.harakalint.rules.relay.DestDomainsOpenRelay;
-import io.harakalint.rules.relay.RelayAllEnabled;
-import io.harakalint.rules.secrets.PlaintextPasswords;
-import io.harakalint.rules.secrets.PrivateKeyInTree;
-import io.harakalint.rules.tls.AuthWithoutTls;
-import io.harakalint.rules.tls.FlatFilePlaintextAuth;
-import io.harakalint.rules.tls.NoTlsHostsBlockAuth;
-import io.harakalint.rules.tls.TlsInvalidMinVersion;
-import io.harakalint.rules.tls.TlsMinVersionWeak;
-import io.harakalint.rules.tls.TlsWeakCiphers;
+import io.harakalint.rules.certs.CertRules;
+import io.harakalint.rules.ini.IniRules;
+import io.harakalint.rules.plugins.PluginRules;
+import io.harakalint.rules.relay.RelayRules;
+import io.harakalint.rules.secrets.SecretRules;
+import io.harakalint.rules.tls.TlsRules;
+import io.harakalint.rules.versions.VersionRules;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** Every rule, listed by hand in id order (no classpath scanning: start-up stays fast and explicit). */
+/**
+ * Every rule: each category package lists its own rules by hand (no classpath scanning, so
+ * start-up stays fast and the list is explicit), and this registry joins them in id order.
+ */
 public final class Rules {
-  public static final List<Rule> ALL = List.of(
-      new IniInvalidLine(),
-      new IniInlineComment(),
-      new IniHeaderWithComment(),
-      new IniContinuationSurprise(),
-      new IniMixedScalarArray(),
-      new IniIpSectionHeader(),
-      new FileNotReadable(),
-      new RelayAllEnabled(),
-      new AclTooBroad(),
-      new AclBareIpv6(),
-      new AclMalformed(),
-      new AclUnused(),
-      new DestDomainsOpenRelay(),
-      new AuthWithoutTls(),
-      new FlatFilePlaintextAuth(),
-      new NoTlsHostsBlockAuth(),
-      new TlsMinVersionWeak(),
-      new TlsWeakCiphers(),
-      new TlsInvalidMinVersion(),
-      new UnknownPlugin(),
-      new DuplicatePlugin(),
-      new DeprecatedPluginName(),
-      new IgnoreBadPluginsTruthy(),
-      new PlaintextPasswords(),
-      new PrivateKeyInTree());
+  public static final List<Rule> ALL = join(IniRules.ALL, RelayRules.ALL, TlsRules.ALL, CertRules.ALL,
+      PluginRules.ALL, SecretRules.ALL, VersionRules.ALL);
 
   private Rules() {}
+
+  @SafeVarargs
+  private static List<Rule> join(List<Rule>... lists) {
+    List<Rule> all = new ArrayList<>();
+    for (List<Rule> l : lists) all.addAll(l);
+    all.sort(Comparator.comparing(r -> r.meta().id()));
+    return List.copyOf(all);
+  }
 
   public static Optional<Rule> byId(String id) {
     return ALL.stream().filter(r -> r.meta().id().equalsIgnoreCase(id)).findFirst();

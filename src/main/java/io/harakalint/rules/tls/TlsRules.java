@@ -1,0 +1,17 @@
+package io.harakalint.rules.tls;
+
+import io.harakalint.rules.Rule;
+import java.util.List;
+
+/** The tls rules, listed by hand in id order. */
+public final class TlsRules {
+  public static final List<Rule> ALL = List.of(
+      new AuthWithoutTls(),
+      new FlatFilePlaintextAuth(),
+      new NoTlsHostsBlockAuth(),
+      new TlsMinVersionWeak(),
+      new TlsWeakCiphers(),
+      new TlsInvalidMinVersion());
+
+  private TlsRules() {}
+}
