@@ -1,17 +1,9 @@
 package io.harakalint.cli;
 
-import io.harakalint.load.ConfigLoader;
-import io.harakalint.load.FileSystemTreeSource;
 import io.harakalint.load.UserError;
-import io.harakalint.model.ConfigTree;
-import io.harakalint.model.HarakaVersion;
 import io.harakalint.report.JsonReporter;
 import io.harakalint.report.LintReport;
 import io.harakalint.report.TextReporter;
-import io.harakalint.report.ToolVersion;
-import io.harakalint.rules.LintOptions;
-import io.harakalint.rules.Linter;
-import io.harakalint.rules.Rules;
 import io.harakalint.rules.Severity;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -20,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -43,13 +36,16 @@ final class CheckCommand implements Callable<Integer> {
   String format;
 
   @Option(names = "--fail-on", paramLabel = "SEVERITY",
-      description = "exit 1 when a finding is at least this severe: critical, high, medium, low, info or none (default: ${DEFAULT-VALUE})",
+      description = "exit 1 when a finding that counts (not waived) is at least this severe: critical, high, medium, low, info or none (default: ${DEFAULT-VALUE})",
       defaultValue = "high")
   String failOn;
 
-  @Option(names = "--haraka-version", paramLabel = "X.Y.Z",
-      description = "the Haraka version the config is for (default: read from the Haraka root, else the newest known 3.x)")
-  String harakaVersion;
+  @Mixin
+  TreeOptions tree;
+
+  @Option(names = "--baseline", paramLabel = "FILE",
+      description = "report only findings whose fingerprint is not in FILE (written by 'haraka-lint baseline')")
+  Path baseline;
 
   @Option(names = "--no-color", description = "never colour the text output (NO_COLOR is also honoured)")
   boolean noColor;
@@ -63,24 +59,11 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Severity threshold = parseFailOn(failOn);
-    HarakaVersion version = null;
-    if (harakaVersion != null) {
-      version = HarakaVersion.tryParse(harakaVersion);
-      if (version == null || !harakaVersion.matches("\\d+\\.\\d+(\\.\\d+)?")) {
-        throw new UserError("--haraka-version: '" + harakaVersion + "' is not a version like 3.1.6");
-      }
-    }
     String fmt = format.toLowerCase(Locale.ROOT);
     if (!fmt.equals("text") && !fmt.equals("json")) throw new UserError("--format: '" + format + "' is not text or json");
-
-    List<String> targets = paths.isEmpty() ? List.of(".") : paths;
-    Linter linter = new Linter(Rules.ALL, LintOptions.DEFAULTS);
+    LintPipeline pipeline = tree.pipeline(baseline);
     List<LintReport> reports = new ArrayList<>();
-    for (String target : targets) {
-      ConfigTree tree = ConfigLoader.load(new FileSystemTreeSource(Path.of(target), target), version);
-      reports.add(new LintReport(ToolVersion.get(), target, tree.harakaVersion().toString(),
-          tree.install().versionSource(), linter.lint(tree), tree.fileCount()));
-    }
+    for (String target : paths.isEmpty() ? List.of(".") : paths) reports.add(pipeline.run(target));
     PrintWriter out = spec.commandLine().getOut();
     if (fmt.equals("json")) {
       new JsonReporter().write(reports, out);

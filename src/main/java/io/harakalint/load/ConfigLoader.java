@@ -61,6 +61,8 @@ public final class ConfigLoader {
     diags.addAll(source.listingProblems());
     for (String rel : listed) {
       String name = prefix.isEmpty() ? rel : rel.substring(prefix.length());
+      // haraka-lint's own policy and baseline files are not Haraka config (PolicyLoader reads the policy).
+      if (name.startsWith(".haraka-lint")) continue;
       TreeSource.ReadResult r = source.read(rel);
       if (!r.isOk()) {
         diags.add(new LoadDiagnostic(LoadDiagnostic.Kind.UNREADABLE, Span.startOf(rel), r.problem()));

@@ -57,6 +57,23 @@ public final class JsonReporter {
       g.writeNumberField("column", f.span().column());
       g.writeStringField("fingerprint", f.fingerprint());
       g.writeNullField("fix");
+      g.writeStringField("status", switch (f.status()) {
+        case OPEN -> "open";
+        case WAIVED -> "waived";
+        case WAIVER_EXPIRED -> "waiver-expired";
+      });
+      if (f.waiver() == null) {
+        g.writeNullField("waiver");
+      } else {
+        g.writeObjectFieldStart("waiver");
+        g.writeStringField("name", f.waiver().name());
+        g.writeStringField("reason", f.waiver().reason());
+        g.writeStringField("owner", f.waiver().owner());
+        g.writeStringField("expires", String.valueOf(f.waiver().expires()));
+        g.writeStringField("file", f.waiver().span().file());
+        g.writeNumberField("line", f.waiver().span().line());
+        g.writeEndObject();
+      }
       g.writeStringField("why", f.rule().why());
       g.writeStringField("remediation", f.rule().fix());
       g.writeEndObject();
@@ -65,6 +82,8 @@ public final class JsonReporter {
     g.writeObjectFieldStart("summary");
     Map<Severity, Integer> c = r.countsBySeverity();
     for (Severity s : Severity.values()) g.writeNumberField(s.label(), c.get(s));
+    g.writeNumberField("waived", r.waivedCount());
+    g.writeNumberField("inBaseline", r.inBaseline());
     g.writeNumberField("filesScanned", r.filesScanned());
     g.writeEndObject();
     g.writeEndObject();

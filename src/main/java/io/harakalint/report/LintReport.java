@@ -12,16 +12,26 @@ import java.util.Map;
  * @param target the path as the user wrote it
  */
 public record LintReport(String toolVersion, String target, String harakaVersion, String harakaVersionSource,
-    List<Finding> findings, int filesScanned) {
+    List<Finding> findings, int filesScanned, int inBaseline) {
 
+  public LintReport(String toolVersion, String target, String harakaVersion, String harakaVersionSource,
+      List<Finding> findings, int filesScanned) {
+    this(toolVersion, target, harakaVersion, harakaVersionSource, findings, filesScanned, 0);
+  }
+
+  /** Counts of the findings that count (waived ones are counted apart). */
   public Map<Severity, Integer> countsBySeverity() {
     Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
     for (Severity s : Severity.values()) counts.put(s, 0);
-    for (Finding f : findings) counts.merge(f.severity(), 1, Integer::sum);
+    for (Finding f : findings) if (f.counts()) counts.merge(f.severity(), 1, Integer::sum);
     return counts;
   }
 
+  public int waivedCount() {
+    return (int) findings.stream().filter(f -> !f.counts()).count();
+  }
+
   public boolean failsAt(Severity threshold) {
-    return threshold != null && findings.stream().anyMatch(f -> f.severity().atLeast(threshold));
+    return threshold != null && findings.stream().anyMatch(f -> f.counts() && f.severity().atLeast(threshold));
   }
 }

@@ -1,5 +1,6 @@
 package io.harakalint.report;
 
+import io.harakalint.model.Waiver;
 import io.harakalint.rules.Finding;
 import io.harakalint.rules.Severity;
 import java.io.PrintWriter;
@@ -18,8 +19,19 @@ public final class TextReporter {
 
   public void write(LintReport report, PrintWriter out) {
     for (Finding f : report.findings()) {
+      String waived = f.status() == Finding.Status.WAIVED ? " (waived)" : "";
       out.println(f.span().file() + ":" + f.span().line() + ":" + f.span().column() + ": "
-          + paint(f.severity()) + " [" + f.ruleId() + "] " + f.message());
+          + paint(f.severity()) + waived + " [" + f.ruleId() + "] " + f.message());
+      if (f.waiver() != null) {
+        Waiver w = f.waiver();
+        String who = w.owner() + ", " + w.span().file() + ":" + w.span().line();
+        if (f.status() == Finding.Status.WAIVED) {
+          out.println("    waived until " + w.expires() + " (" + who + "): " + w.reason());
+        } else {
+          out.println("    waiver expired on " + w.expires() + " (" + who + "): this counts again; fix it, or renew the"
+              + " waiver with a new date and reason after review");
+        }
+      }
       out.println("    why: " + f.rule().why());
       out.println("    fix: " + f.rule().fix());
     }
@@ -31,7 +43,7 @@ public final class TextReporter {
     Map<Severity, Integer> c = r.countsBySeverity();
     StringBuilder sb = new StringBuilder();
     sb.append(r.target()).append(": ");
-    int n = r.findings().size();
+    int n = r.findings().size() - r.waivedCount();
     sb.append(n == 0 ? "no findings" : n + (n == 1 ? " finding" : " findings"));
     if (n > 0) {
       sb.append(" (");
@@ -44,6 +56,8 @@ public final class TextReporter {
       }
       sb.append(')');
     }
+    if (r.waivedCount() > 0) sb.append(", ").append(r.waivedCount()).append(" waived");
+    if (r.inBaseline() > 0) sb.append(", ").append(r.inBaseline()).append(" in the baseline not shown");
     sb.append(" in ").append(r.filesScanned()).append(r.filesScanned() == 1 ? " file" : " files");
     sb.append("; Haraka ").append(r.harakaVersion()).append(" (").append(r.harakaVersionSource()).append(')');
     return sb.toString();

@@ -8,7 +8,8 @@ public enum Category {
   CERTIFICATES("HL35x-HL39x", "Certificates and keys that TLS loads"),
   PLUGINS("HL4xx", "config/plugins"),
   SECRETS("HL5xx", "Credentials and keys in the tree"),
-  VERSIONS("HL6xx", "Haraka versions, start-up crashes, upgrades and logging");
+  VERSIONS("HL6xx", "Haraka versions, start-up crashes, upgrades and logging"),
+  POLICY("HL9xx", "haraka-lint's own policy file and waivers");
 
   private final String ids;
   private final String description;

@@ -1,5 +1,6 @@
 package io.harakalint.rules;
 
+import io.harakalint.model.Waiver;
 import io.harakalint.text.Span;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,9 +14,37 @@ import java.util.HexFormat;
  * @param anchor what the finding is about, independent of line numbers (section/key/entry); the
  *     fingerprint is built from it so it survives edits elsewhere in the file
  */
-public record Finding(RuleMeta rule, Severity severity, Span span, String message, String anchor) {
+public record Finding(RuleMeta rule, Severity severity, Span span, String message, String anchor, Waiver waiver,
+    Status status) {
+
+  /** Whether the finding counts. */
+  public enum Status {
+    /** Counts toward the exit code. */
+    OPEN,
+    /** Accepted by a valid waiver that has not expired: reported, but does not fail the run. */
+    WAIVED,
+    /** Its waiver ran out: counts again, and says so. */
+    WAIVER_EXPIRED
+  }
+
+  public Finding(RuleMeta rule, Severity severity, Span span, String message, String anchor) {
+    this(rule, severity, span, message, anchor, null, Status.OPEN);
+  }
+
   public String ruleId() {
     return rule.id();
+  }
+
+  public boolean counts() {
+    return status != Status.WAIVED;
+  }
+
+  public Finding withSeverity(Severity s) {
+    return new Finding(rule, s, span, message, anchor, waiver, status);
+  }
+
+  public Finding withWaiver(Waiver w, Status s) {
+    return new Finding(rule, severity, span, message, anchor, w, s);
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.harakalint.rules;
 
 import io.harakalint.model.ConfigTree;
+import io.harakalint.model.PolicyFile;
 import io.harakalint.text.Span;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,12 +10,19 @@ import java.util.List;
 public final class RuleContext {
   private final ConfigTree tree;
   private final LintOptions options;
+  private final PolicyFile policy;
   private final List<Finding> findings = new ArrayList<>();
   private RuleMeta current;
 
-  public RuleContext(ConfigTree tree, LintOptions options) {
+  public RuleContext(ConfigTree tree, LintOptions options, PolicyFile policy) {
     this.tree = tree;
     this.options = options;
+    this.policy = policy;
+  }
+
+  /** The policy file (or {@link PolicyFile#NONE}), for the rules that check waivers themselves. */
+  public PolicyFile policy() {
+    return policy;
   }
 
   public ConfigTree tree() {

@@ -3,6 +3,7 @@ package io.harakalint.rules;
 import io.harakalint.rules.certs.CertRules;
 import io.harakalint.rules.ini.IniRules;
 import io.harakalint.rules.plugins.PluginRules;
+import io.harakalint.rules.policy.PolicyRules;
 import io.harakalint.rules.relay.RelayRules;
 import io.harakalint.rules.secrets.SecretRules;
 import io.harakalint.rules.tls.TlsRules;
@@ -18,7 +19,7 @@ import java.util.Optional;
  */
 public final class Rules {
   public static final List<Rule> ALL = join(IniRules.ALL, RelayRules.ALL, TlsRules.ALL, CertRules.ALL,
-      PluginRules.ALL, SecretRules.ALL, VersionRules.ALL);
+      PluginRules.ALL, SecretRules.ALL, VersionRules.ALL, PolicyRules.ALL);
 
   private Rules() {}
 

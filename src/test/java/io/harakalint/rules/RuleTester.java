@@ -48,14 +48,19 @@ public final class RuleTester {
     return ConfigLoader.load(source, null);
   }
 
+  /** The policy file of the example (.haraka-lint.ini at its root), if it has one. */
+  public io.harakalint.model.PolicyFile policy() {
+    return io.harakalint.policy.PolicyLoader.load(source, null);
+  }
+
   /** Findings of the rules under test. */
   public List<Finding> findings() {
-    return new Linter(rules, LintOptions.DEFAULTS).lint(tree());
+    return new Linter(rules, LintOptions.DEFAULTS, policy()).lint(tree());
   }
 
   /** Findings of every registered rule (for precision checks on passing examples). */
   public List<Finding> allFindings() {
-    return new Linter(Rules.ALL, LintOptions.DEFAULTS).lint(tree());
+    return new Linter(Rules.ALL, LintOptions.DEFAULTS, policy()).lint(tree());
   }
 
   /** Each marker's next line has a finding of that rule, and each finding has a marker. */

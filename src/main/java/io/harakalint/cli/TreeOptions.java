@@ -1,0 +1,47 @@
+package io.harakalint.cli;
+
+import io.harakalint.load.UserError;
+import io.harakalint.model.HarakaVersion;
+import io.harakalint.model.PolicyFile;
+import io.harakalint.policy.Baseline;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import picocli.CommandLine.Option;
+
+/** Options every command that lints a tree shares (a picocli mixin). */
+final class TreeOptions {
+  @Option(names = "--haraka-version", paramLabel = "X.Y.Z",
+      description = "the Haraka version the config is for (default: read from the Haraka root, else the newest known 3.x)")
+  String harakaVersion;
+
+  @Option(names = "--policy", paramLabel = "FILE",
+      description = "policy file (default: " + PolicyFile.FILE_NAME + " in PATH)")
+  Path policy;
+
+  @Option(names = "--no-waivers", description = "ignore every waiver: report all findings as open")
+  boolean noWaivers;
+
+  @Option(names = "--today", paramLabel = "YYYY-MM-DD", description = "judge waiver and certificate expiry on this date")
+  String today;
+
+  HarakaVersion version() {
+    if (harakaVersion == null) return null;
+    HarakaVersion v = HarakaVersion.tryParse(harakaVersion);
+    if (v == null || !harakaVersion.matches("\\d+\\.\\d+(\\.\\d+)?")) {
+      throw new UserError("--haraka-version: '" + harakaVersion + "' is not a version like 3.1.6");
+    }
+    return v;
+  }
+
+  LocalDate todayDate() {
+    if (today == null) return null;
+    LocalDate d = PolicyFile.date(today);
+    if (d == null) throw new UserError("--today: '" + today + "' is not a date like 2027-03-31");
+    return d;
+  }
+
+  LintPipeline pipeline(Path baselineFile) {
+    return new LintPipeline(version(), policy, !noWaivers, todayDate(),
+        baselineFile == null ? null : Baseline.read(baselineFile));
+  }
+}
