@@ -43,6 +43,12 @@ final class CheckCommand implements Callable<Integer> {
   @Mixin
   TreeOptions tree;
 
+  @Option(names = "--staged", description = "lint what the next commit will hold (the git index), not the working tree")
+  boolean staged;
+
+  @Option(names = "--rev", paramLabel = "REV", description = "lint a commit, branch or tag, without checking it out")
+  String rev;
+
   @Option(names = "--baseline", paramLabel = "FILE",
       description = "report only findings whose fingerprint is not in FILE (written by 'haraka-lint baseline')")
   Path baseline;
@@ -61,9 +67,18 @@ final class CheckCommand implements Callable<Integer> {
     Severity threshold = parseFailOn(failOn);
     String fmt = format.toLowerCase(Locale.ROOT);
     if (!fmt.equals("text") && !fmt.equals("json")) throw new UserError("--format: '" + format + "' is not text or json");
+    if (staged && rev != null) throw new UserError("--staged and --rev cannot be used together");
     LintPipeline pipeline = tree.pipeline(baseline);
     List<LintReport> reports = new ArrayList<>();
-    for (String target : paths.isEmpty() ? List.of(".") : paths) reports.add(pipeline.run(target));
+    if (staged || rev != null) {
+      GitSelection.trees(paths, rev, staged).forEach((name, source) -> reports.add(pipeline.run(source, name)));
+      if (reports.isEmpty()) {
+        spec.commandLine().getOut().println("haraka-lint: no Haraka tree " + (staged ? "has staged changes" : "in " + rev));
+        return ExitCode.OK;
+      }
+    } else {
+      for (String target : paths.isEmpty() ? List.of(".") : paths) reports.add(pipeline.run(target));
+    }
     PrintWriter out = spec.commandLine().getOut();
     if (fmt.equals("json")) {
       new JsonReporter().write(reports, out);

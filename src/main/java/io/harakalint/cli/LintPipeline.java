@@ -37,7 +37,11 @@ final class LintPipeline {
   }
 
   LintReport run(String target) {
-    TreeSource source = new FileSystemTreeSource(Path.of(target), target);
+    return run(new FileSystemTreeSource(Path.of(target), target), target);
+  }
+
+  /** Lints a tree from any source (disk, git index, a commit); {@code target} names it in reports. */
+  LintReport run(TreeSource source, String target) {
     ConfigTree tree = ConfigLoader.load(source, version);
     PolicyFile policy = PolicyLoader.load(source, policyFile);
     LintOptions options = PolicyEngine.options(policy, LintOptions.DEFAULTS.withToday(today));

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 /** Entry point. Only {@link #main} calls System.exit; tests call {@link #run}. */
 @Command(name = "haraka-lint", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Lint Haraka SMTP server configuration before it reaches a mail server.",
-    subcommands = {CheckCommand.class, BaselineCommand.class, RulesCommand.class, ExplainCommand.class,
+    subcommands = {CheckCommand.class, DiffCommand.class, BaselineCommand.class, RulesCommand.class, ExplainCommand.class,
+        InstallHookCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
