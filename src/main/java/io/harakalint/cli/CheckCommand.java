@@ -1,15 +1,13 @@
 package io.harakalint.cli;
 
 import io.harakalint.load.UserError;
-import io.harakalint.report.JsonReporter;
 import io.harakalint.report.LintReport;
-import io.harakalint.report.TextReporter;
 import io.harakalint.rules.Severity;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,9 +29,14 @@ final class CheckCommand implements Callable<Integer> {
   @Parameters(paramLabel = "PATH", arity = "0..*", description = "Haraka root or config folder (default: .)")
   List<String> paths = new ArrayList<>();
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE})",
-      defaultValue = "text")
-  String format;
+  @Option(names = "--format", paramLabel = "FORMAT",
+      description = "output format, repeatable: text, json (default: text)")
+  List<String> formats = new ArrayList<>();
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+      description = "write the format given at the same position to FILE instead of standard output, repeatable: "
+          + "--format sarif --output a.sarif --format markdown --output b.md")
+  List<Path> outputs = new ArrayList<>();
 
   @Option(names = "--fail-on", paramLabel = "SEVERITY",
       description = "exit 1 when a finding that counts (not waived) is at least this severe: critical, high, medium, low, info or none (default: ${DEFAULT-VALUE})",
@@ -65,8 +68,7 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Severity threshold = parseFailOn(failOn);
-    String fmt = format.toLowerCase(Locale.ROOT);
-    if (!fmt.equals("text") && !fmt.equals("json")) throw new UserError("--format: '" + format + "' is not text or json");
+    List<ReportOutput> targets = ReportOutput.pair(formats, outputs, useColor());
     if (staged && rev != null) throw new UserError("--staged and --rev cannot be used together");
     LintPipeline pipeline = tree.pipeline(baseline);
     List<LintReport> reports = new ArrayList<>();
@@ -80,12 +82,7 @@ final class CheckCommand implements Callable<Integer> {
       for (String target : paths.isEmpty() ? List.of(".") : paths) reports.add(pipeline.run(target));
     }
     PrintWriter out = spec.commandLine().getOut();
-    if (fmt.equals("json")) {
-      new JsonReporter().write(reports, out);
-    } else {
-      TextReporter text = new TextReporter(useColor());
-      for (LintReport r : reports) text.write(r, out);
-    }
+    for (ReportOutput target : targets) target.write(reports, out);
     out.flush();
     return reports.stream().anyMatch(r -> r.failsAt(threshold)) ? ExitCode.FINDINGS : ExitCode.OK;
   }

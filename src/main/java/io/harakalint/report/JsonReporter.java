@@ -15,9 +15,10 @@ import java.util.Map;
  * the field order is fixed here and no reflection is involved. Extra fields may be added; none is
  * renamed or removed.
  */
-public final class JsonReporter {
+public final class JsonReporter implements Reporter {
   private static final JsonFactory FACTORY = new JsonFactory();
 
+  @Override
   public void write(List<LintReport> reports, Writer out) {
     try (JsonGenerator g = FACTORY.createGenerator(out)) {
       g.useDefaultPrettyPrinter();

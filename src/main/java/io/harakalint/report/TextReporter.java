@@ -4,17 +4,25 @@ import io.harakalint.model.Waiver;
 import io.harakalint.rules.Finding;
 import io.harakalint.rules.Severity;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The terminal format: {@code file:line:col: severity [RULE] message}, then the rule's why and fix
  * indented below it, then a one-line summary. Colour only when asked for (TTY and no NO_COLOR).
  */
-public final class TextReporter {
+public final class TextReporter implements Reporter {
   private final boolean color;
 
   public TextReporter(boolean color) {
     this.color = color;
+  }
+
+  @Override
+  public void write(List<LintReport> reports, java.io.Writer w) {
+    PrintWriter out = w instanceof PrintWriter p ? p : new PrintWriter(w);
+    for (LintReport r : reports) write(r, out);
+    out.flush();
   }
 
   public void write(LintReport report, PrintWriter out) {
