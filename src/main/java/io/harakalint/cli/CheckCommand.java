@@ -6,7 +6,6 @@ import io.harakalint.rules.Severity;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,7 +29,8 @@ final class CheckCommand implements Callable<Integer> {
   List<String> paths = new ArrayList<>();
 
   @Option(names = "--format", paramLabel = "FORMAT",
-      description = "output format, repeatable: text, json (default: text)")
+      description = "output format, repeatable: text, json, markdown, html, sarif, rdjson, junit, checkstyle, gitlab "
+          + "(default: text)")
   List<String> formats = new ArrayList<>();
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE",
@@ -45,6 +45,9 @@ final class CheckCommand implements Callable<Integer> {
 
   @Mixin
   TreeOptions tree;
+
+  @Mixin
+  RenderOptions render;
 
   @Option(names = "--staged", description = "lint what the next commit will hold (the git index), not the working tree")
   boolean staged;
@@ -68,12 +71,14 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Severity threshold = parseFailOn(failOn);
-    List<ReportOutput> targets = ReportOutput.pair(formats, outputs, useColor());
+    List<ReportOutput> targets = ReportOutput.pair(formats, outputs, render.options(useColor(), threshold));
     if (staged && rev != null) throw new UserError("--staged and --rev cannot be used together");
     LintPipeline pipeline = tree.pipeline(baseline);
     List<LintReport> reports = new ArrayList<>();
     if (staged || rev != null) {
-      GitSelection.trees(paths, rev, staged).forEach((name, source) -> reports.add(pipeline.run(source, name)));
+      for (GitSelection.Selected s : GitSelection.trees(paths, rev, staged)) {
+        reports.add(pipeline.runInRepository(s.source(), s.name(), s.root()));
+      }
       if (reports.isEmpty()) {
         spec.commandLine().getOut().println("haraka-lint: no Haraka tree " + (staged ? "has staged changes" : "in " + rev));
         return ExitCode.OK;

@@ -1,14 +1,15 @@
 package io.harakalint.cli;
 
-import io.harakalint.load.TreeSource;
 import io.harakalint.load.UserError;
 import io.harakalint.report.DiffReport;
+import io.harakalint.report.DiffReporter;
 import io.harakalint.report.LintReport;
+import io.harakalint.report.Reporters;
 import io.harakalint.rules.Severity;
+import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,8 +35,12 @@ final class DiffCommand implements Callable<Integer> {
   @Option(names = "--head", paramLabel = "REV", description = "the revision to check (default: the working tree)")
   String head;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE})", defaultValue = "text")
+  @Option(names = "--format", paramLabel = "FORMAT", description = "text, json or markdown (default: ${DEFAULT-VALUE})",
+      defaultValue = "text")
   String format;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write to FILE instead of standard output")
+  Path output;
 
   @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "high",
       description = "exit 1 when a NEW finding is at least this severe (default: ${DEFAULT-VALUE})")
@@ -44,30 +49,39 @@ final class DiffCommand implements Callable<Integer> {
   @Mixin
   TreeOptions tree;
 
+  @Mixin
+  RenderOptions render;
+
   @Spec
   CommandSpec spec;
 
   @Override
   public Integer call() {
     Severity threshold = failOn.equalsIgnoreCase("none") ? null : parse(failOn);
+    DiffReporter reporter = Reporters.diffByName(format, render.options(false, threshold))
+        .orElseThrow(() -> new UserError("--format: '" + format + "' is not one of " + String.join(", ", Reporters.DIFF_NAMES)));
     LintPipeline pipeline = tree.pipeline(null);
     LintReport before = only(GitSelection.trees(List.of(path), base, false), pipeline);
     LintReport after = head == null ? pipeline.run(path) : only(GitSelection.trees(List.of(path), head, false), pipeline);
     DiffReport diff = DiffReport.of(before, after);
     PrintWriter out = spec.commandLine().getOut();
-    switch (format) {
-      case "text" -> diff.writeText(out);
-      case "json" -> diff.writeJson(out);
-      default -> throw new UserError("--format: '" + format + "' is not text or json");
+    try {
+      if (output == null) {
+        reporter.write(diff, out);
+      } else {
+        ReportOutput.writeAtomically(output, w -> reporter.write(diff, w));
+      }
+    } catch (IOException e) {
+      throw new UserError("cannot write " + format + " output (" + e.getClass().getSimpleName() + ")");
     }
     out.flush();
     return diff.failsAt(threshold) ? ExitCode.FINDINGS : ExitCode.OK;
   }
 
-  private static LintReport only(Map<String, TreeSource> trees, LintPipeline pipeline) {
-    List<LintReport> reports = new ArrayList<>();
-    trees.forEach((name, source) -> reports.add(pipeline.run(source, name)));
-    return reports.get(0);
+  private static LintReport only(List<GitSelection.Selected> trees, LintPipeline pipeline) {
+    if (trees.isEmpty()) throw new UserError("no Haraka tree at that path in that revision");
+    GitSelection.Selected s = trees.get(0);
+    return pipeline.runInRepository(s.source(), s.name(), s.root());
   }
 
   private static Severity parse(String s) {

@@ -18,12 +18,15 @@ import java.util.Objects;
 final class GitSelection {
   private GitSelection() {}
 
+  /** A tree to lint: its display name, its folder in the repository ("" for the top) and its files. */
+  record Selected(String name, String root, TreeSource source) {}
+
   /**
    * The trees to lint, each as a source and a display name. A PATH that is a Haraka tree is linted;
    * a PATH above trees (default: the current folder) selects the trees below it, and with --staged
    * only those the commit touches (a hook has nothing to say about the others).
    */
-  static Map<String, TreeSource> trees(List<String> paths, String rev, boolean staged) {
+  static List<Selected> trees(List<String> paths, String rev, boolean staged) {
     Path start = Path.of(paths.isEmpty() ? "." : paths.get(0));
     GitRepo repo = GitRepo.containing(start);
     Map<String, GitTreeSource.Entry> content = staged ? repo.staged() : repo.at(rev);
@@ -42,13 +45,13 @@ final class GitSelection {
         if (root.startsWith(prefix) && (!staged || changedUnder(repo, content, root))) roots.add(root);
       }
     }
-    Map<String, TreeSource> out = new LinkedHashMap<>();
+    Map<String, Selected> out = new LinkedHashMap<>();
     String label = staged ? "staged" : rev;
     for (String root : roots) {
       String name = (root.isEmpty() ? "." : root) + " (" + label + ")";
-      out.put(name, repo.tree(content, root, name));
+      out.put(name, new Selected(name, root, repo.tree(content, root, name)));
     }
-    return out;
+    return new ArrayList<>(out.values());
   }
 
   private static boolean changedUnder(GitRepo repo, Map<String, GitTreeSource.Entry> staged, String root) {

@@ -11,14 +11,19 @@ import io.harakalint.policy.Baseline;
 import io.harakalint.policy.PolicyEngine;
 import io.harakalint.policy.PolicyLoader;
 import io.harakalint.report.LintReport;
+import io.harakalint.report.SourceText;
+import io.harakalint.report.TreeFiles;
 import io.harakalint.report.ToolVersion;
 import io.harakalint.rules.Finding;
 import io.harakalint.rules.LintOptions;
 import io.harakalint.rules.Linter;
 import io.harakalint.rules.Rules;
+import io.harakalint.text.SourceFile;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** load → lint → policy (waivers, severities, excludes) → baseline, for one tree. */
 final class LintPipeline {
@@ -37,11 +42,20 @@ final class LintPipeline {
   }
 
   LintReport run(String target) {
-    return run(new FileSystemTreeSource(Path.of(target), target), target);
+    return run(new FileSystemTreeSource(Path.of(target), target), target, Path.of(target), null);
   }
 
   /** Lints a tree from any source (disk, git index, a commit); {@code target} names it in reports. */
   LintReport run(TreeSource source, String target) {
+    return run(source, target, null, "");
+  }
+
+  /** Lints a tree read from git; {@code root} is its folder in the repository ("" for the top). */
+  LintReport runInRepository(TreeSource source, String target, String root) {
+    return run(source, target, null, root);
+  }
+
+  private LintReport run(TreeSource source, String target, Path dir, String repoRoot) {
     ConfigTree tree = ConfigLoader.load(source, version);
     PolicyFile policy = PolicyLoader.load(source, policyFile);
     LintOptions options = PolicyEngine.options(policy, LintOptions.DEFAULTS.withToday(today));
@@ -53,7 +67,41 @@ final class LintPipeline {
       findings = findings.stream().filter(f -> !baseline.contains(f)).toList();
       known = before - findings.size();
     }
+    TreeLines lines = new TreeLines(tree, source);
+    TreeFiles files = dir != null ? TreeFiles.onDisk(dir, lines) : TreeFiles.inRepository(repoRoot, lines);
     return new LintReport(ToolVersion.get(), target, tree.harakaVersion().toString(), tree.install().versionSource(),
-        findings, tree.fileCount(), known);
+        findings, tree.fileCount(), known, files);
+  }
+
+  /**
+   * The lines of the files the loader read (as Haraka splits them), for the HTML report's context.
+   * A file outside the config folder (package.json) is read from the source when asked for.
+   */
+  private static final class TreeLines implements SourceText {
+    private final ConfigTree tree;
+    private final TreeSource source;
+
+    TreeLines(ConfigTree tree, TreeSource source) {
+      this.tree = tree;
+      this.source = source;
+    }
+
+    @Override
+    public Optional<List<String>> lines(String file) {
+      String prefix = tree.configPrefix();
+      Optional<SourceFile> loaded = file.startsWith(prefix) ? tree.source(file.substring(prefix.length())) : Optional.empty();
+      if (loaded.isEmpty()) {
+        try {
+          TreeSource.ReadResult r = source.read(file);
+          if (!r.isOk()) return Optional.empty();
+          loaded = Optional.of(SourceFile.of(file, r.bytes()));
+        } catch (RuntimeException unreadable) {
+          return Optional.empty(); // context is a courtesy: the finding is reported without it
+        }
+      }
+      List<String> out = new ArrayList<>();
+      for (SourceFile.Line l : loaded.get().lines()) out.add(l.text());
+      return Optional.of(out);
+    }
   }
 }

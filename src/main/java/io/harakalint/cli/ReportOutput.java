@@ -2,6 +2,7 @@ package io.harakalint.cli;
 
 import io.harakalint.load.UserError;
 import io.harakalint.report.LintReport;
+import io.harakalint.report.ReportOptions;
 import io.harakalint.report.Reporter;
 import io.harakalint.report.Reporters;
 import java.io.IOException;
@@ -23,6 +24,11 @@ record ReportOutput(String format, Reporter reporter, Path file) {
    * output, and only one may; no format means text. The reports are computed once for all of them.
    */
   static List<ReportOutput> pair(List<String> formats, List<Path> outputs, boolean color) {
+    return pair(formats, outputs, ReportOptions.PLAIN.withColor(color));
+  }
+
+  /** As above, with the rendering options; colour is used only for what goes to standard output. */
+  static List<ReportOutput> pair(List<String> formats, List<Path> outputs, ReportOptions options) {
     List<String> fs = formats.isEmpty() ? List.of("text") : formats;
     if (outputs.size() > fs.size()) throw new UserError("--output: more outputs (" + outputs.size() + ") than formats (" + fs.size() + ")");
     List<ReportOutput> out = new ArrayList<>();
@@ -31,7 +37,7 @@ record ReportOutput(String format, Reporter reporter, Path file) {
       Path file = i < outputs.size() ? outputs.get(i) : null;
       if (file == null) toStdout++;
       String name = fs.get(i);
-      Reporter r = Reporters.byName(name, color && file == null)
+      Reporter r = Reporters.byName(name, options.withColor(options.color() && file == null))
           .orElseThrow(() -> new UserError("--format: '" + name + "' is not one of " + String.join(", ", Reporters.NAMES)));
       out.add(new ReportOutput(name, r, file));
     }
@@ -48,6 +54,16 @@ record ReportOutput(String format, Reporter reporter, Path file) {
       }
       return;
     }
+    writeAtomically(file, w -> reporter.write(reports, w));
+  }
+
+  /** What writes one output. */
+  interface Body {
+    void writeTo(Writer w) throws IOException;
+  }
+
+  /** Writes {@code file} through a temporary file beside it, so a reader never sees half a report. */
+  static void writeAtomically(Path file, Body body) {
     Path abs = file.toAbsolutePath();
     Path tmp = null;
     try {
@@ -55,7 +71,7 @@ record ReportOutput(String format, Reporter reporter, Path file) {
       Files.createDirectories(dir);
       tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
       try (Writer w = new OutputStreamWriter(Files.newOutputStream(tmp), StandardCharsets.UTF_8)) {
-        reporter.write(reports, w);
+        body.writeTo(w);
       }
       Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {

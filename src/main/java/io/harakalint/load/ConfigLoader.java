@@ -163,6 +163,7 @@ public final class ConfigLoader {
 
   private static InstallFacts installFacts(TreeSource source, HarakaVersion requested) {
     Map<String, String> packages = new TreeMap<>();
+    Set<String> installed = new TreeSet<>();
     HarakaVersion found = null;
     String foundAt = null;
 
@@ -175,6 +176,7 @@ public final class ConfigLoader {
       String version = PackageJsonReader.manifest(r.bytes()).version();
       if (version == null) continue;
       packages.put(name, version);
+      installed.add(name);
       if ((name.equals("Haraka") || name.equals("haraka")) && found == null) {
         found = HarakaVersion.tryParse(version);
         foundAt = manifest;
@@ -224,6 +226,6 @@ public final class ConfigLoader {
       v = HarakaVersion.NEWEST_KNOWN;
       src = "default (newest known 3.x; nothing in the tree names a version)";
     }
-    return new InstallFacts(v, src, true, Map.copyOf(packages), Set.copyOf(local));
+    return new InstallFacts(v, src, true, Map.copyOf(packages), Set.copyOf(local), Set.copyOf(installed));
   }
 }

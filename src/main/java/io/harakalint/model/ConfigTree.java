@@ -175,6 +175,11 @@ public final class ConfigTree {
     return view(TlsIni.class, k -> new TlsIni(ini("tls.ini")));
   }
 
+  /** The certificates, keys and DH parameters TLS loads from this tree, parsed on first use. */
+  public TlsMaterial tlsMaterial() {
+    return view(TlsMaterial.class, k -> new TlsMaterial(this));
+  }
+
   public RelayConfig relay() {
     return view(RelayConfig.class, k -> RelayConfig.from(this));
   }

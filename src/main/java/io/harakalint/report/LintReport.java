@@ -10,13 +10,19 @@ import java.util.Map;
  * The result of linting one tree: what every output format renders.
  *
  * @param target the path as the user wrote it
+ * @param files where the tree sits and its files' lines, for formats that need them
  */
 public record LintReport(String toolVersion, String target, String harakaVersion, String harakaVersionSource,
-    List<Finding> findings, int filesScanned, int inBaseline) {
+    List<Finding> findings, int filesScanned, int inBaseline, TreeFiles files) {
 
   public LintReport(String toolVersion, String target, String harakaVersion, String harakaVersionSource,
       List<Finding> findings, int filesScanned) {
     this(toolVersion, target, harakaVersion, harakaVersionSource, findings, filesScanned, 0);
+  }
+
+  public LintReport(String toolVersion, String target, String harakaVersion, String harakaVersionSource,
+      List<Finding> findings, int filesScanned, int inBaseline) {
+    this(toolVersion, target, harakaVersion, harakaVersionSource, findings, filesScanned, inBaseline, TreeFiles.NONE);
   }
 
   /** Counts of the findings that count (waived ones are counted apart). */

@@ -17,6 +17,22 @@ public final class RulePage {
     }
   }
 
+  /** The page without the test suite's {@code ; expect: HL...} marker lines, for readers. */
+  public static String withoutTestMarkers(String markdown) {
+    StringBuilder out = new StringBuilder();
+    boolean inCode = false;
+    for (String line : markdown.split("\n", -1)) {
+      if (line.startsWith("```")) inCode = !inCode;
+      else if (inCode && isTestMarker(line)) continue;
+      out.append(line).append('\n');
+    }
+    return out.toString().strip() + "\n";
+  }
+
+  static boolean isTestMarker(String line) {
+    return line.matches("\\s*[;#]\\s*expect(-file)?:.*");
+  }
+
   /**
    * Plain text for a terminal: headings in capitals, example blocks indented under their file name,
    * the test markers ({@code ; expect: HL...}) left out because they are for the test suite.
@@ -35,7 +51,7 @@ public final class RulePage {
         continue;
       }
       if (inCode) {
-        if (line.matches("\\s*[;#]\\s*expect(-file)?:.*")) continue;
+        if (isTestMarker(line)) continue;
         out.append("      ").append(line).append('\n');
       } else if (line.startsWith("## ")) {
         out.append('\n').append(line.substring(3).toUpperCase(java.util.Locale.ROOT)).append('\n');

@@ -29,7 +29,7 @@ public final class TextReporter implements Reporter {
     for (Finding f : report.findings()) {
       String waived = f.status() == Finding.Status.WAIVED ? " (waived)" : "";
       out.println(f.span().file() + ":" + f.span().line() + ":" + f.span().column() + ": "
-          + paint(f.severity()) + waived + " [" + f.ruleId() + "] " + f.message());
+          + paint(f.severity(), color) + waived + " [" + f.ruleId() + "] " + f.message());
       if (f.waiver() != null) {
         Waiver w = f.waiver();
         String who = w.owner() + ", " + w.span().file() + ":" + w.span().line();
@@ -71,8 +71,12 @@ public final class TextReporter implements Reporter {
     return sb.toString();
   }
 
-  private String paint(Severity s) {
-    if (!color) return s.label();
+  private static String paint(Severity s, boolean color) {
+    return color ? paint(s) : s.label();
+  }
+
+  /** The severity in its ANSI colour. */
+  static String paint(Severity s) {
     String code = switch (s) {
       case CRITICAL -> "1;31";
       case HIGH -> "31";

@@ -35,7 +35,7 @@ class PolicyCliTest {
   @BeforeEach
   void seedTree() throws IOException {
     write("config/plugins", "tls\nauth/auth_proxy\nrcpt_to.in_host_list\nqueue/smtp_forward\n");
-    write("config/tls.ini", "[main]\nkey=/etc/haraka/k.pem\ncert=/etc/haraka/c.pem\n\n[no_tls_hosts]\n198.18.7.21\n");
+    write("config/tls.ini", "[main]\nkey=/etc/haraka/k.pem\ncert=/etc/haraka/c.pem\ndhparam=/etc/haraka/dh.pem\n\n[no_tls_hosts]\n198.18.7.21\n");
   }
 
   private JsonNode json(String... args) throws IOException {
@@ -85,11 +85,11 @@ class PolicyCliTest {
 
   @Test
   void inlineWaiverCoversTheLineBelowIt() throws IOException {
-    write("config/tls.ini", "[main]\nkey=/etc/haraka/k.pem\ncert=/etc/haraka/c.pem\n\n[no_tls_hosts]\n"
+    write("config/tls.ini", "[main]\nkey=/etc/haraka/k.pem\ncert=/etc/haraka/c.pem\ndhparam=/etc/haraka/dh.pem\n\n[no_tls_hosts]\n"
         + "; haraka-lint: allow HL303 until=2027-03-31 owner=mail-team@example.com reason=\"Java 8 billing app, OPS-812\"\n"
         + "198.18.7.21\n198.18.7.22\n");
     CliRunner r = CliRunner.run("check", "--today", "2026-12-01", dir.toString());
-    assertThat(r.out()).contains("config/tls.ini:7:1: high (waived) [HL303]").contains("config/tls.ini:8:1: high [HL303]");
+    assertThat(r.out()).contains("config/tls.ini:8:1: high (waived) [HL303]").contains("config/tls.ini:9:1: high [HL303]");
     write("config/tls.ini", "[no_tls_hosts]\n; haraka-lint: allow HL303 reason=\"later\"\n198.18.7.21\n");
     assertThat(CliRunner.run("check", dir.toString()).out()).contains("config/tls.ini:2:1: high [HL901] Inline waiver has no owner, no expiry date");
   }
@@ -133,7 +133,7 @@ class PolicyCliTest {
     assertThat(b.code()).isZero();
     assertThat(Files.readString(base)).contains("\"ruleId\" : \"HL303\"").doesNotContain("198.18.7.21");
     // The same finding moves down three lines, and a new one appears.
-    write("config/tls.ini", "; moved\n; down\n\n[main]\nkey=/etc/haraka/k.pem\ncert=/etc/haraka/c.pem\n\n[no_tls_hosts]\n"
+    write("config/tls.ini", "; moved\n; down\n\n[main]\nkey=/etc/haraka/k.pem\ncert=/etc/haraka/c.pem\ndhparam=/etc/haraka/dh.pem\n\n[no_tls_hosts]\n"
         + "198.18.7.21\n198.18.7.99\n");
     CliRunner r = CliRunner.run("check", "--baseline", base.toString(), dir.toString());
     assertThat(r.out()).contains("198.18.7.99").doesNotContain("198.18.7.21 gets").contains("1 in the baseline not shown");

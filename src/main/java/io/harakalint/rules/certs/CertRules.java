@@ -5,7 +5,15 @@ import java.util.List;
 
 /** The certs rules, listed by hand in id order. */
 public final class CertRules {
-  public static final List<Rule> ALL = List.of();
+  public static final List<Rule> ALL = List.of(
+      new CertKeyMismatch(),
+      new CertExpiry(),
+      new CertNameNotMe(),
+      new SniNeverSelected(),
+      new CertRsaKeySmall(),
+      new CertWeakSignature(),
+      new TlsDirFileIgnored(),
+      new SniChainMissing());
 
   private CertRules() {}
 }

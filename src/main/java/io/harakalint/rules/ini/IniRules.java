@@ -12,7 +12,8 @@ public final class IniRules {
       new IniContinuationSurprise(),
       new IniMixedScalarArray(),
       new IniIpSectionHeader(),
-      new FileNotReadable());
+      new FileNotReadable(),
+      new OffWordReadAsOn());
 
   private IniRules() {}
 }

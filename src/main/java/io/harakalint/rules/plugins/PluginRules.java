@@ -9,7 +9,13 @@ public final class PluginRules {
       new UnknownPlugin(),
       new DuplicatePlugin(),
       new DeprecatedPluginName(),
-      new IgnoreBadPluginsTruthy());
+      new IgnoreBadPluginsTruthy(),
+      new NpmPluginNotInstalled(),
+      new ShimPlugin(),
+      new NoRecipientPlugin(),
+      new NoQueuePlugin(),
+      new LimitBeforeTlsOrAuth(),
+      new RelayAfterAcceptingPlugin());
 
   private PluginRules() {}
 }

@@ -11,7 +11,14 @@ public final class RelayRules {
       new AclBareIpv6(),
       new AclMalformed(),
       new AclUnused(),
-      new DestDomainsOpenRelay());
+      new DestDomainsOpenRelay(),
+      new HaproxyHostTooBroad(),
+      new HaproxyHostBareIpv6(),
+      new HaproxyHostBadMask(),
+      new HaproxyHostsScalar(),
+      new HaproxyHostUnparseable(),
+      new XclientHostNeverMatches(),
+      new XclientTrustsPeers());
 
   private RelayRules() {}
 }

@@ -7,7 +7,10 @@ import java.util.List;
 public final class SecretRules {
   public static final List<Rule> ALL = List.of(
       new PlaintextPasswords(),
-      new PrivateKeyInTree());
+      new PrivateKeyInTree(),
+      new NumericPassword(),
+      new BackendCredentialsWithoutTls(),
+      new LdapAuthUnverified());
 
   private SecretRules() {}
 }

@@ -25,15 +25,28 @@ public final class TlsMinVersionWeak implements Rule {
   @Override
   public void check(RuleContext ctx) {
     TlsIni tls = ctx.tree().tls();
-    Optional<IniProperty> inbound = tls.inbound("minVersion");
     boolean outboundOwn = tls.file().get("outbound", "minVersion").isPresent();
-    inbound.filter(p -> weak(p.value().toString())).ifPresent(p -> ctx.report(p.span(), "min-version:" + p.section(),
-        "[" + p.section() + "] minVersion=" + p.value() + " accepts " + p.value() + " handshakes"
-            + (outboundOwn ? "" : "; [outbound] inherits it, so Haraka also offers it when delivering mail") + "."));
+    // On Node 18+ (OpenSSL 3) a TLS 1.0/1.1 handshake needs a SHA-1 signature, which security level 1
+    // (the default) forbids: the floor only takes effect together with @SECLEVEL=0 in ciphers
+    // (reference tls-clients.md §2.3; checked live: 'no suitable signature algorithm').
+    boolean seclevel0 = tls.inbound("ciphers").map(c -> TlsWeakCiphers.weakTokens(c.value().toString()).contains("@SECLEVEL=0"))
+        .orElse(false);
+    tls.inbound("minVersion").filter(p -> weak(p.value().toString())).ifPresent(p -> {
+      if (seclevel0) {
+        ctx.report(p.span(), "min-version:" + p.section(),
+            "[" + p.section() + "] minVersion=" + p.value() + " with @SECLEVEL=0 in ciphers accepts " + p.value() + " handshakes"
+                + (outboundOwn ? "" : "; [outbound] inherits it, so Haraka also offers it when delivering mail") + ".");
+      } else {
+        ctx.report(p.span(), "min-version-ineffective:" + p.section(),
+            "[" + p.section() + "] minVersion=" + p.value() + " on its own does not let " + p.value() + " clients in on Node 18 and"
+                + " later: they still fail with 'no suitable signature algorithm' unless ciphers adds @SECLEVEL=0, which would"
+                + " weaken every connection; the line only hides the real decision.", Severity.MEDIUM);
+      }
+    });
     tls.file().get("outbound", "minVersion").filter(p -> weak(p.value().toString())).ifPresent(p ->
         ctx.report(p.span(), "min-version:outbound",
-            "[outbound] minVersion=" + p.value() + " lets outgoing deliveries fall back to " + p.value() + ".",
-            Severity.MEDIUM));
+            "[outbound] minVersion=" + p.value() + " lets outgoing deliveries fall back to " + p.value()
+                + " wherever the cipher list allows it.", Severity.MEDIUM));
   }
 
   static boolean weak(String v) {

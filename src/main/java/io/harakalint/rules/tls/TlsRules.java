@@ -11,7 +11,14 @@ public final class TlsRules {
       new NoTlsHostsBlockAuth(),
       new TlsMinVersionWeak(),
       new TlsWeakCiphers(),
-      new TlsInvalidMinVersion());
+      new TlsInvalidMinVersion(),
+      new TlsRejectUnauthorized(),
+      new TlsInboundSectionIgnored(),
+      new TlsMaxVersionIgnored(),
+      new TlsSecureProtocolConflict(),
+      new TlsNoGoDowngrade(),
+      new TlsDhparamWeak(),
+      new TlsListWrittenAsScalar());
 
   private TlsRules() {}
 }
