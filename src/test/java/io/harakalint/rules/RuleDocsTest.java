@@ -96,6 +96,17 @@ class RuleDocsTest {
   }
 
   @Test
+  void readmeListsEveryRule() throws IOException {
+    String readme = Files.readString(rulesDir().resolveSibling("README.md"), StandardCharsets.UTF_8);
+    String table = readme.substring(readme.indexOf("<!-- rules:start"), readme.indexOf("<!-- rules:end -->"));
+    for (Rule r : Rules.ALL) {
+      assertThat(table).as("README rules table").contains("| " + r.meta().id() + " | " + r.meta().severity().label()
+          + " | " + r.meta().title().replace("|", "\\|") + " |");
+    }
+    assertThat(table.lines().filter(l -> l.startsWith("| HL")).count()).isEqualTo(Rules.ALL.size());
+  }
+
+  @Test
   void ruleIdsAreUniqueAndSorted() {
     List<String> ids = Rules.ALL.stream().map(r -> r.meta().id()).toList();
     assertThat(ids).doesNotHaveDuplicates().isSorted();
