@@ -12,9 +12,15 @@ import io.harakalint.rules.Finding;
 import io.harakalint.rules.LintOptions;
 import io.harakalint.rules.Linter;
 import io.harakalint.rules.Rules;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * haraka-lint run in-process, with every rule and default options, on the very copy Haraka runs
@@ -33,6 +39,40 @@ public final class Lint {
     ConfigTree tree = ConfigLoader.load(new FileSystemTreeSource(prepared.root(), prepared.scenario()),
         prepared.install().version());
     return new Lint(tree, new Linter(Rules.ALL, LintOptions.DEFAULTS).lint(tree));
+  }
+
+  /**
+   * haraka-lint on a copy of the prepared tree without the harness's own {@code live_rdns} plugin
+   * (which only answers lookup_rdns). For rules about something <em>missing</em> from
+   * config/plugins (HL407, HL408): they rightly stay silent while a local plugin they cannot judge
+   * is listed, and live_rdns is one, so on the exact copy they could never fire.
+   */
+  public static Lint withoutHarnessPlugin(ScenarioTree.Prepared prepared) {
+    Path copy = null;
+    try {
+      copy = Files.createTempDirectory("haraka-lint-live-lint-" + prepared.scenario() + "-");
+      TempDirs.deleteOnExit(copy);
+      Path from = prepared.root();
+      Path to = copy;
+      try (Stream<Path> s = Files.walk(from)) {
+        for (Path p : s.toList()) {
+          Path target = to.resolve(from.relativize(p).toString());
+          if (Files.isDirectory(p)) Files.createDirectories(target);
+          else Files.copy(p, target);
+        }
+      }
+      Files.deleteIfExists(copy.resolve("plugins").resolve(ScenarioTree.RDNS_PLUGIN + ".js"));
+      Path plugins = copy.resolve("config/plugins");
+      List<String> kept = Files.readAllLines(plugins, StandardCharsets.UTF_8).stream()
+          .filter(l -> !l.trim().equals(ScenarioTree.RDNS_PLUGIN)).toList();
+      Files.write(plugins, kept, StandardCharsets.UTF_8);
+      ConfigTree tree = ConfigLoader.load(new FileSystemTreeSource(copy, prepared.scenario()), prepared.install().version());
+      return new Lint(tree, new Linter(Rules.ALL, LintOptions.DEFAULTS).lint(tree));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      if (copy != null) TempDirs.delete(copy);
+    }
   }
 
   public ConfigTree tree() {

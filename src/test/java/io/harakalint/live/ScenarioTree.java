@@ -24,11 +24,14 @@ import java.util.stream.Stream;
  *       (other listen, listen_host, port and nodes lines dropped);</li>
  *   <li>{@code outbound.ini}: {@code disabled=true}; every {@code queue/*} plugin replaced by
  *       {@code queue/discard} (which discards when YES_REALLY_DO_DISCARD is set, see
- *       {@link HarakaServer}); plugins that query DNS or the network removed;</li>
+ *       {@link HarakaServer}), and queue/discard added unless the scenario is about having no
+ *       queue plugin ({@link #withoutQueuePlugin}); plugins that query DNS or the network removed;</li>
  *   <li>a local plugin {@code live_rdns} loaded first that answers {@code lookup_rdns} with
  *       "client.example", so no DNS query leaves the machine;</li>
  *   <li>PROXY v1 accepted from 127.0.0.1 ({@code connection.ini [haproxy] hosts[]} on 3.1+, the
- *       {@code haproxy_hosts} file before), so a probe can present other client addresses;</li>
+ *       {@code haproxy_hosts} file before), so a probe can present other client addresses, unless
+ *       the scenario's own hosts are under test ({@link #proxyHostsAsWritten});</li>
+ *   <li>{@value #PORT_PLACEHOLDER} in any scenario file replaced by the chosen port;</li>
  *   <li>on 3.1+, Haraka's shipped {@code connection.ini} when the scenario has none (it is
  *       mandatory there), unless the scenario is about it missing;</li>
  *   <li>when {@code tls} is listed: a throwaway key and certificate ({@link ThrowawayTls}) under
@@ -41,6 +44,8 @@ import java.util.stream.Stream;
 public final class ScenarioTree {
   /** The local plugin that answers lookup_rdns. */
   static final String RDNS_PLUGIN = "live_rdns";
+  /** Written in a scenario file, stands for the port the server listens on ("smtps_port=@PORT@"). */
+  static final String PORT_PLACEHOLDER = "@PORT@";
 
   /** Plugins that query DNS or other servers (or need redis); the harness removes them. */
   static final Set<String> NETWORK_PLUGINS = Set.of("dnsbl", "dnswl", "dns-list", "backscatterer", "spf",
@@ -62,6 +67,8 @@ public final class ScenarioTree {
   private boolean certificate = true;
   private boolean connectionIni = true;
   private boolean bareListenPort;
+  private boolean proxyHostsAsWritten;
+  private boolean queuePlugin = true;
 
   private ScenarioTree(String name) {
     this.name = name;
@@ -95,6 +102,8 @@ public final class ScenarioTree {
     t.certificate = certificate;
     t.connectionIni = connectionIni;
     t.bareListenPort = bareListenPort;
+    t.proxyHostsAsWritten = proxyHostsAsWritten;
+    t.queuePlugin = queuePlugin;
     return t;
   }
 
@@ -132,6 +141,22 @@ public final class ScenarioTree {
     return this;
   }
 
+  /**
+   * Keeps connection.ini {@code [haproxy] hosts[]} exactly as the scenario wrote it (no
+   * {@code hosts[]=127.0.0.1} added), while the probes still send a PROXY line: for scenarios about
+   * which peers Haraka trusts to send one.
+   */
+  public ScenarioTree proxyHostsAsWritten() {
+    proxyHostsAsWritten = true;
+    return this;
+  }
+
+  /** Adds no queue/discard: for scenarios about a tree without any queue plugin. */
+  public ScenarioTree withoutQueuePlugin() {
+    queuePlugin = false;
+    return this;
+  }
+
   /** A throwaway copy ready for {@code haraka -c}, in a new temporary folder. */
   public Prepared prepare(HarakaInstall install) {
     try {
@@ -146,12 +171,13 @@ public final class ScenarioTree {
       Files.createDirectories(config);
       Files.createDirectories(root.resolve("plugins"));
       int port = freePort();
+      substitutePort(root, port);
       boolean v31 = install.version().atLeast(3, 1, 0);
 
       writeSmtpIni(config, port);
       replaceMainKey(config.resolve("outbound.ini"), OUTBOUND_KEYS, "disabled=true");
       List<String> removed = new ArrayList<>();
-      boolean tls = rewritePlugins(config, removed);
+      boolean tls = rewritePlugins(config, removed, queuePlugin);
       Files.writeString(root.resolve("plugins").resolve(RDNS_PLUGIN + ".js"), RDNS_JS);
       Files.writeString(config.resolve("log.ini"), "[main]\nlevel=info\ntimestamps=false\nformat=default\n");
       if (!Files.exists(config.resolve("me"))) Files.writeString(config.resolve("me"), "mx.test\n");
@@ -160,8 +186,8 @@ public final class ScenarioTree {
         if (!Files.exists(conn) && connectionIni) {
           Files.copy(install.harakaPackage().resolve("config/connection.ini"), conn);
         }
-        if (proxy && Files.exists(conn)) trustProxyFromLoopback(conn);
-      } else if (proxy) {
+        if (proxy && !proxyHostsAsWritten && Files.exists(conn)) trustProxyFromLoopback(conn);
+      } else if (proxy && !proxyHostsAsWritten) {
         appendLine(config.resolve("haproxy_hosts"), "127.0.0.1");
       }
       Path material = ThrowawayTls.material();
@@ -206,6 +232,16 @@ public final class ScenarioTree {
     replaceMainKey(config.resolve("smtp.ini"), SMTP_KEYS, listen + "\nnodes=0");
   }
 
+  /** Replaces {@value #PORT_PLACEHOLDER} in the scenario's files with the port chosen for this run. */
+  private void substitutePort(Path root, int port) throws IOException {
+    for (Map.Entry<String, byte[]> f : files.entrySet()) {
+      String text = new String(f.getValue(), StandardCharsets.UTF_8);
+      if (text.contains(PORT_PLACEHOLDER)) {
+        Files.writeString(root.resolve(f.getKey()), text.replace(PORT_PLACEHOLDER, Integer.toString(port)));
+      }
+    }
+  }
+
   /** Drops the main-section lines matching {@code keys} and puts {@code lines} first (keys before any header are main). */
   private static void replaceMainKey(Path file, Pattern keys, String lines) throws IOException {
     List<String> kept = new ArrayList<>();
@@ -222,7 +258,7 @@ public final class ScenarioTree {
   }
 
   /** Returns whether tls is listed. */
-  private static boolean rewritePlugins(Path config, List<String> removed) throws IOException {
+  private static boolean rewritePlugins(Path config, List<String> removed, boolean queue) throws IOException {
     Path file = config.resolve("plugins");
     List<String> out = new ArrayList<>();
     out.add("# rewritten by the live test harness: " + RDNS_PLUGIN + " first, queue plugins replaced by queue/discard,");
@@ -242,7 +278,7 @@ public final class ScenarioTree {
         out.add(line);
       }
     }
-    out.add("queue/discard");
+    if (queue) out.add("queue/discard");
     Files.write(file, out, StandardCharsets.UTF_8);
     return tls;
   }

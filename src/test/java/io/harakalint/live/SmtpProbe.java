@@ -80,9 +80,9 @@ public final class SmtpProbe {
   }
 
   /** What one session showed. */
-  public record Result(Client client, Reply banner, List<String> ehloBeforeTls, Reply starttls, String tlsProtocol,
-      String tlsSuite, List<String> ehloAfterTls, Reply auth, boolean authOverTls, Reply mailFrom, List<Rcpt> rcpts,
-      List<String> log, String error) {
+  public record Result(Client client, Reply banner, Reply xclient, List<String> ehloBeforeTls, Reply starttls,
+      String tlsProtocol, String tlsSuite, List<String> ehloAfterTls, Reply auth, boolean authOverTls, Reply mailFrom,
+      List<Rcpt> rcpts, Reply data, List<String> log, String error) {
 
     public boolean offersBeforeTls(String keyword) {
       return offers(ehloBeforeTls, keyword);
@@ -163,6 +163,9 @@ public final class SmtpProbe {
   private String password;
   private final List<String> rcpts = new ArrayList<>();
   private Duration bannerTimeout = SOCKET_TIMEOUT;
+  private String xclientAddr;
+  private String sender = SENDER;
+  private boolean data;
 
   private SmtpProbe(Client client) {
     this.client = client;
@@ -203,6 +206,32 @@ public final class SmtpProbe {
     return this;
   }
 
+  /**
+   * Right after the first EHLO, sends {@code XCLIENT ADDR=<addr>} (Postfix's XCLIENT, which Haraka's
+   * xclient plugin takes from 127.0.0.1); when the server answers 220 the session goes on with a new
+   * EHLO as that address. The reply is in {@link Result#xclient()}; the log is every line since the
+   * session began (Haraka gives the session a new UUID after XCLIENT).
+   */
+  public SmtpProbe xclient(String addr) {
+    xclientAddr = addr;
+    return this;
+  }
+
+  /** The MAIL FROM address (default {@value #SENDER}). */
+  public SmtpProbe mailFrom(String address) {
+    sender = address;
+    return this;
+  }
+
+  /**
+   * After the RCPT TOs, when one was accepted: DATA and a three-line message; the reply to the
+   * final dot (or to DATA, when DATA is refused) is {@link Result#data()}.
+   */
+  public SmtpProbe data() {
+    data = true;
+    return this;
+  }
+
   /** Waits at most this long for the banner (for servers expected to send none). */
   public SmtpProbe bannerTimeout(Duration timeout) {
     bannerTimeout = timeout;
@@ -233,10 +262,20 @@ public final class SmtpProbe {
       plain.setSoTimeout((int) SOCKET_TIMEOUT.toMillis());
       if (s.banner.code() != 220) throw new ProbeStop("no 220 banner");
       s.ehloBefore = c.command("EHLO client.example").lines();
+      if (xclientAddr != null) {
+        s.xclient = c.command("XCLIENT ADDR=" + xclientAddr);
+        if (s.xclient.code() == 220) s.ehloBefore = c.command("EHLO client.example").lines();
+      }
       if (!rcpts.isEmpty()) {
-        s.mailFrom = c.command("MAIL FROM:<" + SENDER + ">");
+        s.mailFrom = c.command("MAIL FROM:<" + sender + ">");
         if (s.mailFrom.positive()) {
           for (String r : rcpts) s.rcpts.add(new Rcpt(r, c.command("RCPT TO:<" + r + ">")));
+        }
+        if (data && s.rcpts.stream().anyMatch(Rcpt::accepted)) {
+          s.data = c.command("DATA");
+          if (s.data.code() == 354) {
+            s.data = c.command("From: <" + sender + ">\r\nSubject: haraka-lint live test\r\n\r\nDiscard me.\r\n.");
+          }
         }
         c.command("RSET");
       }
@@ -265,9 +304,9 @@ public final class SmtpProbe {
     } catch (ProbeStop | IOException | GeneralSecurityException e) {
       s.error = e.getClass().getSimpleName() + ": " + e.getMessage();
     }
-    List<String> session = sessionLog(log, mark, localPort);
-    return new Result(client, s.banner, s.ehloBefore, s.starttls, s.tlsProtocol, s.tlsSuite, s.ehloAfter, s.auth,
-        s.authOverTls, s.mailFrom, List.copyOf(s.rcpts), session, s.error);
+    List<String> session = xclientAddr != null ? xclientLog(log, mark) : sessionLog(log, mark, localPort);
+    return new Result(client, s.banner, s.xclient, s.ehloBefore, s.starttls, s.tlsProtocol, s.tlsSuite, s.ehloAfter, s.auth,
+        s.authOverTls, s.mailFrom, List.copyOf(s.rcpts), s.data, session, s.error);
   }
 
   private Reply authenticate(Conversation c) throws IOException {
@@ -291,6 +330,12 @@ public final class SmtpProbe {
     String uuid = id.get();
     log.await(mark, l -> l.contains(uuid) && l.contains("disconnect ip="), LOG_WAIT);
     return log.session(uuid);
+  }
+
+  /** Every line since {@code mark}, once the (last) disconnect line is there. */
+  private static List<String> xclientLog(ServerLog log, int mark) {
+    log.await(mark, l -> l.contains("disconnect ip="), LOG_WAIT);
+    return log.since(mark);
   }
 
   /** "250-AUTH PLAIN LOGIN" to "AUTH PLAIN LOGIN" (upper case). */
@@ -324,6 +369,8 @@ public final class SmtpProbe {
   /** Mutable state while the session runs. */
   private static final class Session {
     Reply banner = Reply.closed("no banner");
+    Reply xclient;
+    Reply data;
     List<String> ehloBefore = List.of();
     List<String> ehloAfter = List.of();
     Reply starttls;

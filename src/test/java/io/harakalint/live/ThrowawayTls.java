@@ -19,8 +19,20 @@ final class ThrowawayTls {
   static final String DHPARAM = "dhparams.pem";
 
   private static Path dir;
+  private static Path otherKey;
 
   private ThrowawayTls() {}
+
+  /** A second RSA key, which belongs to no certificate (for key/certificate mismatch scenarios). */
+  static synchronized Path otherKey() {
+    if (otherKey != null) return otherKey;
+    Path d = material();
+    Command gen = Command.run(List.of(HarakaInstall.OPENSSL, "genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048",
+        "-out", "other_key.pem"), d, "", Duration.ofSeconds(60));
+    if (!gen.ok()) throw new IllegalStateException("openssl genpkey (RSA) failed: " + gen.output());
+    otherKey = d.resolve("other_key.pem");
+    return otherKey;
+  }
 
   /** The folder holding the three files, made on first use. */
   static synchronized Path material() {

@@ -14,7 +14,7 @@ import java.util.Set;
 public final class NoQueuePlugin implements Rule {
   public static final RuleMeta META = new RuleMeta("HL408", "Inbound mail is accepted but no plugin queues it",
       Severity.HIGH, Category.PLUGINS, "all", Set.of("plugins", "queue", "availability"), false,
-      "Mail from a client that does not relay is handed to the queue hook; when no plugin takes it, Haraka answers \"451 Queuing declined or disabled, try later\" after DATA, so every inbound message is deferred, retried for days and finally bounced.",
+      "Mail from a client that does not relay is handed to the queue hook; when no plugin takes it, Haraka answers a bare \"451\" with only the transaction id (seen on Haraka 3.3.4) after DATA, so every inbound message is deferred, retried for days and finally bounced.",
       "List a queue plugin that delivers inbound mail: queue/smtp_forward (or queue/lmtp, queue/qmail-queue, queue/smtp_proxy).");
 
   @Override
@@ -34,6 +34,6 @@ public final class NoQueuePlugin implements Rule {
     if (accepting == null) return; // nothing is accepted inbound; relayed mail goes to outbound without a queue plugin
     ctx.report(accepting.written().span(), "no-queue-plugin",
         "'" + accepting.written().value() + "' accepts inbound recipients, but no plugin in config/plugins queues inbound mail: after DATA "
-            + "every such message gets \"451 Queuing declined or disabled, try later\".");
+            + "every such message gets a bare \"451\" with only the transaction id (seen on Haraka 3.3.4).");
   }
 }

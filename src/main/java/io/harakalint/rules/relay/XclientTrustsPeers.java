@@ -38,7 +38,7 @@ public final class XclientTrustsPeers implements Rule {
     String peers = "127.0.0.1 and ::1 (always)" + (listed.isEmpty() ? "" : " and " + String.join(", ", listed));
     boolean old = ctx.tree().harakaVersion().below(3, 1, 7);
     ctx.report(p.get().written().span(), "xclient-trust",
-        "xclient lets " + peers + " set the client address every later check judges, and the local port: an XCLIENT without DESTPORT"
+        "xclient lets " + peers + " set the client address that the checks after connect judge (rDNS, DNSBLs, SPF, AUTH rules; the relay ACL has already run on connect_init), and the local port: an XCLIENT without DESTPORT"
             + (old ? " (or, before 3.1.7, with DESTPORT=587, which stays text)" : "")
             + " leaves the port unset, so MAIL FROM on 587/465 no longer requires AUTH.");
   }
