@@ -4,15 +4,15 @@ import io.harakalint.load.UserError;
 import io.harakalint.report.ToolVersion;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point. Only {@link #main} calls System.exit; tests call {@link #run}. */
 @Command(name = "haraka-lint", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Lint Haraka SMTP server configuration before it reaches a mail server.",
-    subcommands = {CheckCommand.class, DiffCommand.class, BaselineCommand.class, RulesCommand.class, ExplainCommand.class,
-        InstallHookCommand.class,
-        CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:nothing at or above --fail-on",
@@ -20,6 +20,24 @@ import picocli.CommandLine.Command;
         "2:usage error or unusable input (not a Haraka tree, nothing readable)",
         "3:internal error (a bug: rerun with --debug and report it)"})
 public final class Main {
+  /**
+   * The subcommands, created on demand: picocli builds a command's model by reflection when it is
+   * registered, so a run registers only the command it names (all of them for help or a typo).
+   */
+  private static final Map<String, Supplier<Object>> COMMANDS = commands();
+
+  private static Map<String, Supplier<Object>> commands() {
+    Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+    m.put("check", CheckCommand::new);
+    m.put("diff", DiffCommand::new);
+    m.put("baseline", BaselineCommand::new);
+    m.put("rules", RulesCommand::new);
+    m.put("explain", ExplainCommand::new);
+    m.put("install-hook", InstallHookCommand::new);
+    m.put("compat", CompatCommand::new);
+    return m;
+  }
+
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
@@ -34,6 +52,13 @@ public final class Main {
       System.setProperty("picocli.converters.excludes", "java\\.time\\..*,java\\.sql\\..*");
     }
     CommandLine cl = new CommandLine(new Main());
+    String named = args.length > 0 ? args[0] : "";
+    if (COMMANDS.containsKey(named)) {
+      cl.addSubcommand(named, COMMANDS.get(named).get());
+    } else {
+      COMMANDS.forEach((name, make) -> cl.addSubcommand(name, make.get()));
+      cl.addSubcommand("help", new CommandLine.HelpCommand());
+    }
     cl.setOut(out);
     cl.setErr(err);
     cl.setExitCodeExceptionMapper(t -> t instanceof UserError || t instanceof CommandLine.ParameterException

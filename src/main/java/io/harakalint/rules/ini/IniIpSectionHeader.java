@@ -34,10 +34,12 @@ public final class IniIpSectionHeader implements Rule {
     }
   }
 
+  private static final java.util.regex.Pattern DOTTED_QUAD = java.util.regex.Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}(/\\d{1,3})?");
+
   // IPAddressString alone is too lenient ("1" parses as inet_aton IPv4), so ask for an IPv6 colon
   // or a dotted quad before trusting it.
   private static boolean looksLikeAddress(String name) {
-    boolean shaped = name.contains(":") || name.matches("\\d{1,3}(\\.\\d{1,3}){3}(/\\d{1,3})?");
+    boolean shaped = name.contains(":") || DOTTED_QUAD.matcher(name).matches();
     return shaped && new IPAddressString(name).isIPAddress();
   }
 }

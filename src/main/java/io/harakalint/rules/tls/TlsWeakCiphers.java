@@ -44,6 +44,8 @@ public final class TlsWeakCiphers implements Rule {
         main ? Severity.HIGH : Severity.MEDIUM);
   }
 
+  private static final java.util.regex.Pattern SINGLE_DES = java.util.regex.Pattern.compile("(.*-)?DES(-.*)?");
+
   /** Tokens that switch on something weak; negated ones (!RC4, -3DES) are fine. */
   static List<String> weakTokens(String ciphers) {
     List<String> out = new ArrayList<>();
@@ -54,7 +56,7 @@ public final class TlsWeakCiphers implements Rule {
       if (u.equals("@SECLEVEL=0")) out.add("@SECLEVEL=0");
       else if (u.contains("RC4")) out.add(t + " (RC4)");
       else if (u.contains("3DES") || u.contains("DES-CBC3")) out.add(t + " (3DES)");
-      else if (u.matches("(.*-)?DES(-.*)?") || u.equals("DES")) out.add(t + " (DES)");
+      else if (SINGLE_DES.matcher(u).matches()) out.add(t + " (DES)");
       else if (u.startsWith("EXP") || u.contains("-EXPORT")) out.add(t + " (EXPORT)");
       else if (u.equals("ENULL") || u.equals("NULL") || u.contains("-NULL-")) out.add(t + " (no encryption)");
       else if (u.equals("ANULL") || u.startsWith("ADH") || u.startsWith("AECDH")) out.add(t + " (no authentication)");
