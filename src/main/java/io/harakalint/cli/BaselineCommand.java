@@ -45,6 +45,7 @@ final class BaselineCommand implements Callable<Integer> {
       try (Writer w = new OutputStreamWriter(Files.newOutputStream(tmp), StandardCharsets.UTF_8)) {
         Baseline.write(report.findings(), w);
       }
+      OutputFiles.keepOrDefaultMode(tmp, output);
       Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UserError("--output " + output + ": cannot be written (" + e.getClass().getSimpleName() + ")");

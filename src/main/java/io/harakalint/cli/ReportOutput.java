@@ -73,6 +73,7 @@ record ReportOutput(String format, Reporter reporter, Path file) {
       try (Writer w = new OutputStreamWriter(Files.newOutputStream(tmp), StandardCharsets.UTF_8)) {
         body.writeTo(w);
       }
+      OutputFiles.keepOrDefaultMode(tmp, abs);
       Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UserError("--output " + file + ": cannot be written (" + e.getClass().getSimpleName() + ")");

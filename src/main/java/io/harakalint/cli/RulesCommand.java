@@ -45,7 +45,7 @@ final class RulesCommand implements Callable<Integer> {
   }
 
   private static void writeJson(PrintWriter out) {
-    try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+    try (JsonGenerator g = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(out)) {
       g.useDefaultPrettyPrinter();
       g.writeStartArray();
       for (Rule r : Rules.ALL) {

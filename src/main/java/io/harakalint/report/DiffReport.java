@@ -50,7 +50,7 @@ public record DiffReport(LintReport base, LintReport head, List<Finding> added, 
   }
 
   public void writeJson(PrintWriter out) {
-    try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+    try (JsonGenerator g = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(out)) {
       g.useDefaultPrettyPrinter();
       g.writeStartObject();
       g.writeObjectFieldStart("tool");

@@ -16,7 +16,8 @@ import java.util.Map;
  * renamed or removed.
  */
 public final class JsonReporter implements Reporter {
-  private static final JsonFactory FACTORY = new JsonFactory();
+  // Never close the target: it may be standard output, still needed by the next format.
+  private static final JsonFactory FACTORY = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
   @Override
   public void write(List<LintReport> reports, Writer out) {

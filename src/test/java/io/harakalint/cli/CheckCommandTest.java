@@ -53,6 +53,19 @@ class CheckCommandTest {
   }
 
   @Test
+  void severalFormatsFromOneRunAndReportsAreReadable() throws IOException {
+    tree("config/relay.ini", "[relay]\nall=true\n", "config/plugins", "relay\n");
+    Path sarif = dir.resolve("out/a.sarif");
+    CliRunner r = CliRunner.run("check", "--format", "sarif", "--output", sarif.toString(), "--format", "json",
+        "--fail-on", "none", dir.toString());
+    assertThat(r.code()).isZero();
+    assertThat(new ObjectMapper().readTree(r.out()).at("/findings/0/ruleId").asText()).isEqualTo("HL201");
+    assertThat(new ObjectMapper().readTree(Files.readString(sarif)).at("/version").asText()).isEqualTo("2.1.0");
+    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(sarif))).isEqualTo("rw-r--r--");
+    assertThat(CliRunner.run("check", "--format", "json", "--format", "text", dir.toString()).code()).isEqualTo(ExitCode.USAGE);
+  }
+
+  @Test
   void failOnDecidesTheExitCode() throws IOException {
     tree("config/plugins", "relay\nrelay\n"); // duplicate: medium
     assertThat(CliRunner.run("check", dir.toString()).code()).isEqualTo(ExitCode.OK);
