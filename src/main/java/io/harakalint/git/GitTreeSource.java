@@ -1,6 +1,7 @@
 package io.harakalint.git;
 
 import io.harakalint.load.FileSystemTreeSource;
+import io.harakalint.load.PathIndex;
 import io.harakalint.load.TreeSource;
 import io.harakalint.model.LoadDiagnostic;
 import io.harakalint.text.Span;
@@ -9,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectLoader;
@@ -42,9 +42,7 @@ public final class GitTreeSource implements TreeSource {
 
   @Override
   public boolean isDirectory(String relPath) {
-    String prefix = relPath.isEmpty() ? "" : relPath + "/";
-    String next = entries.ceilingKey(prefix);
-    return next != null && next.startsWith(prefix);
+    return PathIndex.isDirectory(entries, relPath);
   }
 
   @Override
@@ -55,27 +53,18 @@ public final class GitTreeSource implements TreeSource {
 
   @Override
   public List<String> children(String relDir) {
-    String prefix = relDir.isEmpty() ? "" : relDir + "/";
-    TreeSet<String> out = new TreeSet<>();
-    for (String k : entries.tailMap(prefix, true).keySet()) {
-      if (!k.startsWith(prefix)) break;
-      String rest = k.substring(prefix.length());
-      int slash = rest.indexOf('/');
-      out.add(slash < 0 ? rest : rest.substring(0, slash));
-    }
-    return new ArrayList<>(out);
+    return PathIndex.children(entries, relDir);
   }
 
   @Override
   public List<String> files(String relDir) {
-    String prefix = relDir.isEmpty() ? "" : relDir + "/";
     List<String> out = new ArrayList<>();
-    for (Map.Entry<String, Entry> e : entries.tailMap(prefix, true).entrySet()) {
-      if (!e.getKey().startsWith(prefix)) break;
-      if (isRegular(e.getValue().mode())) {
-        out.add(e.getKey());
-      } else if (e.getValue().mode() == FileMode.SYMLINK) {
-        problems.add(new LoadDiagnostic(LoadDiagnostic.Kind.UNREADABLE, Span.startOf(e.getKey()),
+    for (String path : PathIndex.below(entries, relDir)) {
+      FileMode mode = entries.get(path).mode();
+      if (isRegular(mode)) {
+        out.add(path);
+      } else if (mode == FileMode.SYMLINK) {
+        problems.add(new LoadDiagnostic(LoadDiagnostic.Kind.UNREADABLE, Span.startOf(path),
             "is a symbolic link in git; not followed"));
       }
     }

@@ -2,11 +2,9 @@ package io.harakalint.load;
 
 import io.harakalint.model.LoadDiagnostic;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /** A tree held in memory: rule examples, tests, and (later) content taken from git. */
 public final class MemoryTreeSource implements TreeSource {
@@ -45,9 +43,7 @@ public final class MemoryTreeSource implements TreeSource {
 
   @Override
   public boolean isDirectory(String relPath) {
-    String prefix = relPath.isEmpty() ? "" : relPath + "/";
-    String next = files.ceilingKey(prefix);
-    return next != null && next.startsWith(prefix);
+    return PathIndex.isDirectory(files, relPath);
   }
 
   @Override
@@ -57,26 +53,12 @@ public final class MemoryTreeSource implements TreeSource {
 
   @Override
   public List<String> children(String relDir) {
-    String prefix = relDir.isEmpty() ? "" : relDir + "/";
-    TreeSet<String> out = new TreeSet<>();
-    for (String k : files.tailMap(prefix, true).keySet()) {
-      if (!k.startsWith(prefix)) break;
-      String rest = k.substring(prefix.length());
-      int slash = rest.indexOf('/');
-      out.add(slash < 0 ? rest : rest.substring(0, slash));
-    }
-    return new ArrayList<>(out);
+    return PathIndex.children(files, relDir);
   }
 
   @Override
   public List<String> files(String relDir) {
-    String prefix = relDir.isEmpty() ? "" : relDir + "/";
-    List<String> out = new ArrayList<>();
-    for (String k : files.tailMap(prefix, true).keySet()) {
-      if (!k.startsWith(prefix)) break;
-      out.add(k);
-    }
-    return out;
+    return PathIndex.below(files, relDir);
   }
 
   @Override

@@ -71,18 +71,7 @@ public record DiffReport(LintReport base, LintReport head, List<Finding> added, 
 
   private static void list(JsonGenerator g, String name, List<Finding> findings) throws IOException {
     g.writeArrayFieldStart(name);
-    for (Finding f : findings) {
-      g.writeStartObject();
-      g.writeStringField("ruleId", f.ruleId());
-      g.writeStringField("severity", f.severity().label());
-      g.writeStringField("title", f.rule().title());
-      g.writeStringField("message", f.message());
-      g.writeStringField("file", f.span().file());
-      g.writeNumberField("line", f.span().line());
-      g.writeNumberField("column", f.span().column());
-      g.writeStringField("fingerprint", f.fingerprint());
-      g.writeEndObject();
-    }
+    for (Finding f : findings) JsonReporter.writeFinding(g, f);
     g.writeEndArray();
   }
 }

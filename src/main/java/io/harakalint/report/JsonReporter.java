@@ -48,38 +48,7 @@ public final class JsonReporter implements Reporter {
     g.writeStringField("harakaVersionSource", r.harakaVersionSource());
     g.writeEndObject();
     g.writeArrayFieldStart("findings");
-    for (Finding f : r.findings()) {
-      g.writeStartObject();
-      g.writeStringField("ruleId", f.ruleId());
-      g.writeStringField("severity", f.severity().label());
-      g.writeStringField("title", f.rule().title());
-      g.writeStringField("message", f.message());
-      g.writeStringField("file", f.span().file());
-      g.writeNumberField("line", f.span().line());
-      g.writeNumberField("column", f.span().column());
-      g.writeStringField("fingerprint", f.fingerprint());
-      g.writeNullField("fix");
-      g.writeStringField("status", switch (f.status()) {
-        case OPEN -> "open";
-        case WAIVED -> "waived";
-        case WAIVER_EXPIRED -> "waiver-expired";
-      });
-      if (f.waiver() == null) {
-        g.writeNullField("waiver");
-      } else {
-        g.writeObjectFieldStart("waiver");
-        g.writeStringField("name", f.waiver().name());
-        g.writeStringField("reason", f.waiver().reason());
-        g.writeStringField("owner", f.waiver().owner());
-        g.writeStringField("expires", String.valueOf(f.waiver().expires()));
-        g.writeStringField("file", f.waiver().span().file());
-        g.writeNumberField("line", f.waiver().span().line());
-        g.writeEndObject();
-      }
-      g.writeStringField("why", f.rule().why());
-      g.writeStringField("remediation", f.rule().fix());
-      g.writeEndObject();
-    }
+    for (Finding f : r.findings()) writeFinding(g, f);
     g.writeEndArray();
     g.writeObjectFieldStart("summary");
     Map<Severity, Integer> c = r.countsBySeverity();
@@ -88,6 +57,40 @@ public final class JsonReporter implements Reporter {
     g.writeNumberField("inBaseline", r.inBaseline());
     g.writeNumberField("filesScanned", r.filesScanned());
     g.writeEndObject();
+    g.writeEndObject();
+  }
+
+  /** One finding as the JSON contract has it; shared with the diff output. */
+  public static void writeFinding(JsonGenerator g, Finding f) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("ruleId", f.ruleId());
+    g.writeStringField("severity", f.severity().label());
+    g.writeStringField("title", f.rule().title());
+    g.writeStringField("message", f.message());
+    g.writeStringField("file", f.span().file());
+    g.writeNumberField("line", f.span().line());
+    g.writeNumberField("column", f.span().column());
+    g.writeStringField("fingerprint", f.fingerprint());
+    g.writeNullField("fix");
+    g.writeStringField("status", switch (f.status()) {
+      case OPEN -> "open";
+      case WAIVED -> "waived";
+      case WAIVER_EXPIRED -> "waiver-expired";
+    });
+    if (f.waiver() == null) {
+      g.writeNullField("waiver");
+    } else {
+      g.writeObjectFieldStart("waiver");
+      g.writeStringField("name", f.waiver().name());
+      g.writeStringField("reason", f.waiver().reason());
+      g.writeStringField("owner", f.waiver().owner());
+      g.writeStringField("expires", String.valueOf(f.waiver().expires()));
+      g.writeStringField("file", f.waiver().span().file());
+      g.writeNumberField("line", f.waiver().span().line());
+      g.writeEndObject();
+    }
+    g.writeStringField("why", f.rule().why());
+    g.writeStringField("remediation", f.rule().fix());
     g.writeEndObject();
   }
 }
