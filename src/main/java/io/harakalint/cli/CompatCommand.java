@@ -61,7 +61,7 @@ final class CompatCommand implements Callable<Integer> {
       throw new UserError("--format: '" + format + "' is not one of text, json, markdown");
     }
     ConfigTree tree = ConfigLoader.load(new FileSystemTreeSource(Path.of(path), path), null);
-    HandshakePredictor predictor = new HandshakePredictor(node, serverConfig(tree.tls(), dhBits(tree)));
+    HandshakePredictor predictor = new HandshakePredictor(node, ServerTlsConfig.fromTree(tree));
     List<ClientProfile> selected = new ArrayList<>();
     List<String> wanted = new ArrayList<>(clients);
     if (explain != null) wanted.add(explain);
@@ -86,27 +86,6 @@ final class CompatCommand implements Callable<Integer> {
     boolean namedFails = !clients.isEmpty() && predictions.stream()
         .anyMatch(p -> clients.contains(p.client().id()) && !p.ok());
     return namedFails ? ExitCode.FINDINGS : ExitCode.OK;
-  }
-
-  /** The inbound options as tls_socket.js reads them ([*] over [main]). */
-  /** The dhparam file's prime size; 2048 when it is missing (Haraka generates one with openssl dhparam 2048). */
-  static int dhBits(ConfigTree tree) {
-    return tree.tlsMaterial().pem(tree.tlsMaterial().dhparamName().value())
-        .flatMap(f -> f.dhParams().stream().findFirst()).map(PemFile.DhParams::primeBits).orElse(2048);
-  }
-
-  static ServerTlsConfig serverConfig(TlsIni tls, int dhBits) {
-    Optional<String> min = text(tls.inbound("minVersion"));
-    Optional<String> ciphers = text(tls.inbound("ciphers"));
-    Optional<String> secureProtocol = text(tls.inbound("secureProtocol"));
-    // Haraka's default is true; a declared boolean arrives typed, anything else as text.
-    boolean honor = tls.inbound("honorCipherOrder").map(p -> p.value() instanceof IniValue.Bool b ? b.value()
-        : !List.of("false", "0", "").contains(p.value().toString())).orElse(true);
-    return new ServerTlsConfig(min, ciphers, secureProtocol, honor, dhBits);
-  }
-
-  private static Optional<String> text(Optional<IniProperty> p) {
-    return p.filter(x -> !(x.value() instanceof IniValue.Undefined)).map(x -> x.value().toString());
   }
 
   private static String header(NodeRuntime node, HandshakePredictor predictor) {

@@ -32,8 +32,17 @@ final class LintPipeline {
   private final boolean useWaivers;
   private final LocalDate today;
   private final Baseline baseline;
+  private final List<String> requiredClients;
+  private final String nodeVersion;
 
   LintPipeline(HarakaVersion version, Path policyFile, boolean useWaivers, LocalDate today, Baseline baseline) {
+    this(version, policyFile, useWaivers, today, baseline, List.of(), LintOptions.DEFAULTS.nodeVersion());
+  }
+
+  LintPipeline(HarakaVersion version, Path policyFile, boolean useWaivers, LocalDate today, Baseline baseline,
+      List<String> requiredClients, String nodeVersion) {
+    this.requiredClients = List.copyOf(requiredClients);
+    this.nodeVersion = nodeVersion;
     this.version = version;
     this.policyFile = policyFile;
     this.useWaivers = useWaivers;
@@ -58,7 +67,8 @@ final class LintPipeline {
   private LintReport run(TreeSource source, String target, Path dir, String repoRoot) {
     ConfigTree tree = ConfigLoader.load(source, version);
     PolicyFile policy = PolicyLoader.load(source, policyFile);
-    LintOptions options = PolicyEngine.options(policy, LintOptions.DEFAULTS.withToday(today));
+    LintOptions options = PolicyEngine.options(policy,
+        LintOptions.DEFAULTS.withToday(today).withClients(requiredClients, nodeVersion));
     List<Finding> findings = new Linter(Rules.ALL, options, policy).lint(tree);
     findings = new PolicyEngine(policy, InlineWaivers.in(tree), options.today(), useWaivers).apply(findings);
     int known = 0;

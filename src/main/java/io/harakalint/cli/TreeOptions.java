@@ -24,6 +24,14 @@ final class TreeOptions {
   @Option(names = "--today", paramLabel = "YYYY-MM-DD", description = "judge waiver and certificate expiry on this date")
   String today;
 
+  @Option(names = "--require-clients", paramLabel = "ID", split = ",",
+      description = "client profiles the server must accept (see 'haraka-lint compat'); a failing one is a finding (HL314)")
+  java.util.List<String> requireClients = new java.util.ArrayList<>();
+
+  @Option(names = "--node-version", paramLabel = "N", defaultValue = "20",
+      description = "the Node version Haraka runs on, for TLS client predictions: 18, 20, 22, 24 (default: ${DEFAULT-VALUE})")
+  String nodeVersion;
+
   HarakaVersion version() {
     if (harakaVersion == null) return null;
     HarakaVersion v = HarakaVersion.tryParse(harakaVersion);
@@ -41,7 +49,15 @@ final class TreeOptions {
   }
 
   LintPipeline pipeline(Path baselineFile) {
+    if (io.harakalint.tls.NodeRuntime.parse(nodeVersion).isEmpty()) {
+      throw new UserError("--node-version: '" + nodeVersion + "' is not one of 18, 20, 22, 24 (or a minor such as 24.5)");
+    }
+    for (String id : requireClients) {
+      if (io.harakalint.tls.ClientProfiles.get().byId(id).isEmpty()) {
+        throw new UserError("--require-clients: no client profile '" + id + "' (see 'haraka-lint compat')");
+      }
+    }
     return new LintPipeline(version(), policy, !noWaivers, todayDate(),
-        baselineFile == null ? null : Baseline.read(baselineFile));
+        baselineFile == null ? null : Baseline.read(baselineFile), requireClients, nodeVersion);
   }
 }

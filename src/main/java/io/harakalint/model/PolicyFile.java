@@ -27,6 +27,12 @@ import java.util.Optional;
  * acl_min_prefix_v6=48
  * cert_expiry_days=30
  *
+ * [compat]
+ * ; clients we promise to support (ids from 'haraka-lint compat'), judged on this Node major
+ * require_clients[]=java-8u291
+ * require_clients[]=outlook-2016-win10
+ * node_version=20
+ *
  * [waiver java8-billing]
  * rule=HL303
  * file=config/tls.ini
@@ -37,9 +43,10 @@ import java.util.Optional;
  * </pre>
  */
 public record PolicyFile(String path, Map<String, Located<String>> ruleSettings, List<Located<String>> excludes,
-    Map<String, Located<String>> thresholds, List<Waiver> waivers) {
+    Map<String, Located<String>> thresholds, List<Waiver> waivers, List<Located<String>> requiredClients,
+    Optional<Located<String>> nodeVersion) {
 
-  public static final PolicyFile NONE = new PolicyFile(null, Map.of(), List.of(), Map.of(), List.of());
+  public static final PolicyFile NONE = new PolicyFile(null, Map.of(), List.of(), Map.of(), List.of(), List.of(), Optional.empty());
 
   public static final String FILE_NAME = ".haraka-lint.ini";
 
@@ -65,7 +72,10 @@ public record PolicyFile(String path, Map<String, Located<String>> ruleSettings,
       waivers.add(new Waiver(name.isEmpty() ? section : name, text(w, "rule"), text(w, "file"), text(w, "entry"), 0,
           text(w, "reason"), text(w, "owner"), date(expires), expires, at, false));
     }
-    return new PolicyFile(doc.path(), rules, excludes, thresholds, waivers);
+    List<Located<String>> clients = new ArrayList<>();
+    for (IniValue.Element e : f.array("compat", "require_clients")) clients.add(new Located<>(e.value().toString(), e.entry().valueSpan()));
+    Optional<Located<String>> node = f.string("compat", "node_version");
+    return new PolicyFile(doc.path(), rules, excludes, thresholds, waivers, List.copyOf(clients), node);
   }
 
   /** A threshold as an integer, if set and numeric. */

@@ -45,9 +45,13 @@ public final class PolicyEngine {
 
   /** The thresholds the policy sets over the defaults. */
   public static LintOptions options(PolicyFile policy, LintOptions base) {
+    java.util.LinkedHashSet<String> clients = new java.util.LinkedHashSet<>(base.requiredClients());
+    for (Located<String> c : policy.requiredClients()) clients.add(c.value());
+    String node = base.nodeVersion();
+    if (node.equals(LintOptions.DEFAULTS.nodeVersion()) && policy.nodeVersion().isPresent()) node = policy.nodeVersion().get().value();
     return new LintOptions(policy.threshold("acl_min_prefix_v4").orElse(base.aclMinPrefixV4()),
         policy.threshold("acl_min_prefix_v6").orElse(base.aclMinPrefixV6()),
-        policy.threshold("cert_expiry_days").orElse(base.certExpiryDays()), base.fixedToday());
+        policy.threshold("cert_expiry_days").orElse(base.certExpiryDays()), base.fixedToday(), List.copyOf(clients), node);
   }
 
   public List<Finding> apply(List<Finding> findings) {

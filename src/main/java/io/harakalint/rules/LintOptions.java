@@ -12,8 +12,18 @@ import java.time.ZoneOffset;
  * @param certExpiryDays a certificate that expires within this many days is reported
  * @param fixedToday the date to judge expiry against, or null for today (UTC)
  */
-public record LintOptions(int aclMinPrefixV4, int aclMinPrefixV6, int certExpiryDays, LocalDate fixedToday) {
-  public static final LintOptions DEFAULTS = new LintOptions(24, 48, 30, null);
+public record LintOptions(int aclMinPrefixV4, int aclMinPrefixV6, int certExpiryDays, LocalDate fixedToday,
+    java.util.List<String> requiredClients, String nodeVersion) {
+  public static final LintOptions DEFAULTS = new LintOptions(24, 48, 30, null, java.util.List.of(), "20");
+
+  public LintOptions(int aclMinPrefixV4, int aclMinPrefixV6, int certExpiryDays, LocalDate fixedToday) {
+    this(aclMinPrefixV4, aclMinPrefixV6, certExpiryDays, fixedToday, java.util.List.of(), "20");
+  }
+
+  /** Clients (profile ids) the operator promises to support, and the Node version to judge them on. */
+  public LintOptions withClients(java.util.List<String> clients, String node) {
+    return new LintOptions(aclMinPrefixV4, aclMinPrefixV6, certExpiryDays, fixedToday, java.util.List.copyOf(clients), node);
+  }
 
   /** The date expiry is judged against; computed on demand (java.time is costly at start-up). */
   public LocalDate today() {
@@ -21,6 +31,6 @@ public record LintOptions(int aclMinPrefixV4, int aclMinPrefixV6, int certExpiry
   }
 
   public LintOptions withToday(LocalDate day) {
-    return new LintOptions(aclMinPrefixV4, aclMinPrefixV6, certExpiryDays, day);
+    return new LintOptions(aclMinPrefixV4, aclMinPrefixV6, certExpiryDays, day, requiredClients, nodeVersion);
   }
 }

@@ -53,14 +53,21 @@ public final class RuleTester {
     return io.harakalint.policy.PolicyLoader.load(source, null);
   }
 
+  /** The options the example's policy sets (thresholds, required clients), as the CLI would. */
+  private LintOptions options(io.harakalint.model.PolicyFile policy) {
+    return io.harakalint.policy.PolicyEngine.options(policy, LintOptions.DEFAULTS);
+  }
+
   /** Findings of the rules under test. */
   public List<Finding> findings() {
-    return new Linter(rules, LintOptions.DEFAULTS, policy()).lint(tree());
+    io.harakalint.model.PolicyFile policy = policy();
+    return new Linter(rules, options(policy), policy).lint(tree());
   }
 
   /** Findings of every registered rule (for precision checks on passing examples). */
   public List<Finding> allFindings() {
-    return new Linter(Rules.ALL, LintOptions.DEFAULTS, policy()).lint(tree());
+    io.harakalint.model.PolicyFile policy = policy();
+    return new Linter(Rules.ALL, options(policy), policy).lint(tree());
   }
 
   /** Each marker's next line has a finding of that rule, and each finding has a marker. */

@@ -47,6 +47,14 @@ public final class InvalidPolicySetting implements Rule {
             "[thresholds] " + e.getKey() + "=" + e.getValue().value() + " is not a whole number, so the default is used.");
       }
     }
+    for (Located<String> client : p.requiredClients()) {
+      if (io.harakalint.tls.ClientProfiles.get().byId(client.value()).isEmpty()) {
+        ctx.report(client.span(), "policy-client:" + client.value(),
+            "[compat] require_clients[] " + client.value() + " is not a client profile (see 'haraka-lint compat').");
+      }
+    }
+    p.nodeVersion().filter(v -> io.harakalint.tls.NodeRuntime.parse(v.value()).isEmpty()).ifPresent(v ->
+        ctx.report(v.span(), "policy-node:" + v.value(), "[compat] node_version=" + v.value() + " is not 18, 20, 22 or 24."));
     for (Located<String> glob : p.excludes()) {
       try {
         java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + glob.value());

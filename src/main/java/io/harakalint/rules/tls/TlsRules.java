@@ -6,6 +6,7 @@ import java.util.List;
 /** The tls rules, listed by hand in id order. */
 public final class TlsRules {
   public static final List<Rule> ALL = List.of(
+      new TlsRequiredClientFails(),
       new AuthWithoutTls(),
       new FlatFilePlaintextAuth(),
       new NoTlsHostsBlockAuth(),
