@@ -64,13 +64,23 @@ final class LintPipeline {
     return run(source, target, null, root);
   }
 
-  private LintReport run(TreeSource source, String target, Path dir, String repoRoot) {
+  /** A loaded tree and its findings after the policy, before any baseline. */
+  record Linted(ConfigTree tree, List<Finding> findings) {}
+
+  /** Load, lint and apply the policy: what every command that judges a tree starts with. */
+  Linted lint(TreeSource source) {
     ConfigTree tree = ConfigLoader.load(source, version);
     PolicyFile policy = PolicyLoader.load(source, policyFile);
     LintOptions options = PolicyEngine.options(policy,
         LintOptions.DEFAULTS.withToday(today).withClients(requiredClients, nodeVersion));
     List<Finding> findings = new Linter(Rules.ALL, options, policy).lint(tree);
-    findings = new PolicyEngine(policy, InlineWaivers.in(tree), options.today(), useWaivers).apply(findings);
+    return new Linted(tree, new PolicyEngine(policy, InlineWaivers.in(tree), options.today(), useWaivers).apply(findings));
+  }
+
+  private LintReport run(TreeSource source, String target, Path dir, String repoRoot) {
+    Linted linted = lint(source);
+    ConfigTree tree = linted.tree();
+    List<Finding> findings = linted.findings();
     int known = 0;
     if (baseline != null) {
       int before = findings.size();

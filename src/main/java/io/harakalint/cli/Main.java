@@ -34,6 +34,7 @@ public final class Main {
     m.put("rules", RulesCommand::new);
     m.put("explain", ExplainCommand::new);
     m.put("install-hook", InstallHookCommand::new);
+    m.put("fix", FixCommand::new);
     m.put("compat", CompatCommand::new);
     return m;
   }

@@ -71,7 +71,25 @@ public final class JsonReporter implements Reporter {
     g.writeNumberField("line", f.span().line());
     g.writeNumberField("column", f.span().column());
     g.writeStringField("fingerprint", f.fingerprint());
-    g.writeNullField("fix");
+    if (f.fix() == null) {
+      g.writeNullField("fix");
+    } else {
+      g.writeObjectFieldStart("fix");
+      g.writeStringField("behaviourChange", f.fix().behaviourChange());
+      g.writeArrayFieldStart("edits");
+      for (io.harakalint.text.TextEdit e : f.fix().edits()) {
+        g.writeStartObject();
+        g.writeStringField("file", e.file());
+        g.writeNumberField("line", e.line());
+        g.writeNumberField("column", e.column());
+        g.writeNumberField("endLine", e.endLine());
+        g.writeNumberField("endColumn", e.endColumn());
+        g.writeStringField("replacement", e.replacement());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
     g.writeStringField("status", switch (f.status()) {
       case OPEN -> "open";
       case WAIVED -> "waived";

@@ -1,5 +1,6 @@
 package io.harakalint.rules;
 
+import io.harakalint.model.Fix;
 import io.harakalint.model.Waiver;
 import io.harakalint.text.Span;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,7 @@ import java.util.HexFormat;
  *     fingerprint is built from it so it survives edits elsewhere in the file
  */
 public record Finding(RuleMeta rule, Severity severity, Span span, String message, String anchor, Waiver waiver,
-    Status status) {
+    Status status, Fix fix) {
 
   /** Whether the finding counts. */
   public enum Status {
@@ -28,7 +29,11 @@ public record Finding(RuleMeta rule, Severity severity, Span span, String messag
   }
 
   public Finding(RuleMeta rule, Severity severity, Span span, String message, String anchor) {
-    this(rule, severity, span, message, anchor, null, Status.OPEN);
+    this(rule, severity, span, message, anchor, null, Status.OPEN, null);
+  }
+
+  public Finding(RuleMeta rule, Severity severity, Span span, String message, String anchor, Waiver waiver, Status status) {
+    this(rule, severity, span, message, anchor, waiver, status, null);
   }
 
   public String ruleId() {
@@ -40,11 +45,11 @@ public record Finding(RuleMeta rule, Severity severity, Span span, String messag
   }
 
   public Finding withSeverity(Severity s) {
-    return new Finding(rule, s, span, message, anchor, waiver, status);
+    return new Finding(rule, s, span, message, anchor, waiver, status, fix);
   }
 
   public Finding withWaiver(Waiver w, Status s) {
-    return new Finding(rule, severity, span, message, anchor, w, s);
+    return new Finding(rule, severity, span, message, anchor, w, s, fix);
   }
 
   /**

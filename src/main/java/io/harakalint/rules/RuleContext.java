@@ -1,6 +1,7 @@
 package io.harakalint.rules;
 
 import io.harakalint.model.ConfigTree;
+import io.harakalint.model.Fix;
 import io.harakalint.model.PolicyFile;
 import io.harakalint.text.Span;
 import java.util.ArrayList;
@@ -45,6 +46,18 @@ public final class RuleContext {
   }
 
   /** Reports with a severity chosen for this occurrence (e.g. worse on an old relay plugin). */
+  /** The file a span points into, when it is one of the tree's config files (for computing fixes). */
+  public java.util.Optional<io.harakalint.text.SourceFile> source(Span span) {
+    String prefix = tree.configPrefix();
+    if (!span.file().startsWith(prefix)) return java.util.Optional.empty();
+    return tree.source(span.file().substring(prefix.length()));
+  }
+
+  /** Reports with a fix the user can apply with 'haraka-lint fix'. */
+  public void report(Span span, String anchor, String message, Severity severity, Fix fix) {
+    findings.add(new Finding(current, severity, span, message, anchor, null, Finding.Status.OPEN, fix));
+  }
+
   public void report(Span span, String anchor, String message, Severity severity) {
     findings.add(new Finding(current, severity, span, message, anchor));
   }

@@ -76,6 +76,18 @@ public final class SourceFile {
     return lines;
   }
 
+  /** The line ending after physical line {@code number} ("\r\n", "\n", "\r", or "" for the last line). */
+  public String lineEnding(int number) {
+    if (number >= lines.size()) return "";
+    int end = lines.get(number - 1).offset() + lines.get(number - 1).text().length();
+    return text.substring(end, lines.get(number).offset());
+  }
+
+  /** Offset in {@link #text()} of a 1-based line and column. */
+  public int offsetOf(int line, int column) {
+    return lines.get(line - 1).offset() + column - 1;
+  }
+
   public Line line(int number) {
     return lines.get(number - 1);
   }

@@ -47,7 +47,8 @@ class CheckCommandTest {
     }
     assertThat(f.get("file").asText()).isEqualTo("config/relay.ini");
     assertThat(f.get("line").asInt()).isEqualTo(2);
-    assertThat(f.get("fix").isNull()).isTrue();
+    assertThat(f.at("/fix/behaviourChange").asText()).contains("relaying is then granted only by AUTH");
+    assertThat(f.at("/fix/edits/0/replacement").asText()).isEqualTo("false");
     assertThat(j.at("/summary/critical").asInt()).isEqualTo(1);
     assertThat(j.at("/summary/filesScanned").asInt()).isEqualTo(2);
   }

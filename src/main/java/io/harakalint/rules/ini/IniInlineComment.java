@@ -1,5 +1,6 @@
 package io.harakalint.rules.ini;
 
+import io.harakalint.model.Fix;
 import io.harakalint.model.IniEntry;
 import io.harakalint.model.IniFile;
 import io.harakalint.model.IniProperty;
@@ -10,6 +11,8 @@ import io.harakalint.rules.RuleContext;
 import io.harakalint.rules.RuleMeta;
 import io.harakalint.rules.SecretFiles;
 import io.harakalint.rules.Severity;
+import io.harakalint.text.SourceFile;
+import io.harakalint.text.TextEdit;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,6 +27,24 @@ public final class IniInlineComment implements Rule {
   // What people write as an end-of-line comment: " ; ..." or " # ...". A '#' inside a token (a
   // password, a URL fragment) or before a word ("the #1 service") is not flagged.
   private static final Pattern COMMENT = Pattern.compile("\\s;|\\s#(\\s|$)");
+
+  /**
+   * The comment goes on its own line above the entry, with the entry's indentation and the file's
+   * own line ending; the value keeps the text before the comment. Not offered for secrets (the
+   * comment may be part of a password) or continued lines.
+   */
+  private static Fix moveCommentUp(SourceFile f, IniEntry e, int commentAt, String before, boolean declaredBool) {
+    SourceFile.Line line = f.line(e.startLine());
+    int valueStart = e.valueSpan().column() - 1;
+    String text = line.text();
+    String indent = text.substring(0, text.length() - text.stripLeading().length());
+    String comment = e.rawValue().substring(commentAt).trim();
+    String eol = f.lineEnding(e.startLine()).isEmpty() ? "\n" : f.lineEnding(e.startLine());
+    String kept = (text.substring(0, valueStart) + e.rawValue().substring(0, commentAt)).stripTrailing();
+    return Fix.of("[" + e.section() + "] " + e.key() + " becomes '" + before + "'"
+            + (declaredBool ? " (so this boolean is read as " + io.harakalint.model.IniTyping.isTruth(before) + ")" : ""),
+        TextEdit.replaceLine(f, e.startLine(), indent + comment + eol + kept));
+  }
 
   @Override
   public RuleMeta meta() {
@@ -56,8 +77,10 @@ public final class IniInlineComment implements Rule {
           effect = "the value is the whole text, comment included, not '" + before + "'";
           if (before.matches("-?\\d+(\\.\\d+)?")) effect += " (so it is no longer a number)";
         }
+        String before = e.rawValue().substring(0, m.start()).trim();
         ctx.report(e.valueSpan(), "inline-comment:" + e.section() + "." + e.key(),
-            where + " has an inline comment: " + effect + ".", sev);
+            where + " has an inline comment: " + effect + ".", sev,
+            secret || e.continued() ? null : moveCommentUp(doc.source(), e, m.start(), before, declaredBool));
       }
     }
   }

@@ -1,6 +1,8 @@
 package io.harakalint.rules.plugins;
 
+import io.harakalint.model.Fix;
 import io.harakalint.model.PluginList;
+import io.harakalint.text.TextEdit;
 import io.harakalint.rules.Category;
 import io.harakalint.rules.Rule;
 import io.harakalint.rules.RuleContext;
@@ -24,9 +26,16 @@ public final class DeprecatedPluginName implements Rule {
   public void check(RuleContext ctx) {
     for (PluginList.Plugin p : ctx.tree().plugins().all()) {
       if (!p.isAlias()) continue;
+      // Renaming to a plugin that is already listed would make a duplicate: HL402 removes the line instead.
+      boolean targetListed = ctx.tree().plugins().all().stream().anyMatch(q -> q != p && q.name().equals(p.loads()));
+      Fix fix = targetListed ? null : ctx.source(p.written().span()).filter(f -> f.path().endsWith("plugins"))
+          .map(f -> Fix.of("the same plugin loads without the deprecation notice; move the old plugin's settings to '"
+              + p.loads() + "''s config file", new TextEdit(f.path(), p.line(), p.written().span().column(), p.line(),
+              p.written().span().column() + p.written().value().length(), p.loads())))
+          .orElse(null);
       ctx.report(p.written().span(), "deprecated:" + p.name(),
           "'" + p.name() + "' is a deprecated name: Haraka loads '" + p.loads() + "' instead"
-              + p.catalog().map(e -> " (" + e.history() + ")").orElse("") + ".");
+              + p.catalog().map(e -> " (" + e.history() + ")").orElse("") + ".", META.severity(), fix);
     }
   }
 }

@@ -1,6 +1,8 @@
 package io.harakalint.rules.plugins;
 
+import io.harakalint.model.Fix;
 import io.harakalint.model.PluginList;
+import io.harakalint.text.TextEdit;
 import io.harakalint.rules.Category;
 import io.harakalint.rules.Rule;
 import io.harakalint.rules.RuleContext;
@@ -31,8 +33,12 @@ public final class DuplicatePlugin implements Rule {
       String how = first.written().value().equals(p.written().value()) ? "is already listed"
           : "loads " + p.loads() + ", which line " + first.line() + " ('" + first.written().value() + "') already loads";
       String where = how.startsWith("is") ? " on line " + first.line() : "";
+      Fix fix = ctx.source(p.written().span()).filter(f -> f.path().endsWith("plugins"))
+          .map(f -> Fix.of("the plugin's hooks run once, at line " + first.line() + "'s place in the order",
+              TextEdit.deleteLine(f, p.line())))
+          .orElse(null);
       ctx.report(p.written().span(), "duplicate:" + p.loads() + ":" + p.written().value(),
-          "'" + p.written().value() + "' " + how + where + ": its hooks run twice.");
+          "'" + p.written().value() + "' " + how + where + ": its hooks run twice.", META.severity(), fix);
     }
   }
 }

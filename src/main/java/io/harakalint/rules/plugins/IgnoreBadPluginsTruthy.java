@@ -32,6 +32,10 @@ public final class IgnoreBadPluginsTruthy implements Rule {
         looksOff
             ? "ignore_bad_plugins=" + v + " is the string \"" + v + "\", which is truthy: it turns the setting ON, so a plugin that fails to load is skipped silently."
             : "ignore_bad_plugins=" + v + " is on: a plugin that fails to load is skipped with one log line and the server runs without it.",
-        looksOff ? Severity.HIGH : Severity.MEDIUM);
+        looksOff ? Severity.HIGH : Severity.MEDIUM,
+        p.get().entry() == null || p.get().entry().continued() ? null : ctx.source(p.get().span()).filter(f -> f.path().endsWith(".ini"))
+            .map(f -> io.harakalint.model.Fix.of("Haraka refuses to start when a listed plugin cannot be loaded, instead of running without it",
+                io.harakalint.text.TextEdit.deleteLine(f, p.get().entry().startLine())))
+            .orElse(null));
   }
 }

@@ -27,7 +27,11 @@ public final class AclBareIpv6 implements Rule {
       if (e.maskText() != null || !e.isIpv6() || e.hasInlineComment()) continue;
       ctx.report(e.raw().span(), "acl-bare-v6:" + e.raw().value(),
           "'" + e.raw().value() + "' has no mask: the relay plugin reads it as " + e.addressText()
-              + "/32, so every address in that /32 (2^96 hosts) may relay without AUTH.");
+              + "/32, so every address in that /32 (2^96 hosts) may relay without AUTH.", META.severity(),
+          io.harakalint.model.Fix.of("only that one host may relay by ACL; the rest of the /32 must authenticate",
+              new io.harakalint.text.TextEdit(e.raw().span().file(), e.raw().span().line(),
+                  e.raw().span().column() + e.raw().value().length(), e.raw().span().line(),
+                  e.raw().span().column() + e.raw().value().length(), "/128")));
     }
   }
 }

@@ -16,6 +16,12 @@ public final class RelayAllEnabled implements Rule {
       "With [relay] all=true the relay plugin accepts every recipient from every client: spammers use the server within hours and its IP lands on blocklists.",
       "Set all=false and let clients relay through AUTH or relay_acl_allow instead.");
 
+  /** Replaces a value as written (its raw text, on one physical line) with {@code text}. */
+  static io.harakalint.text.TextEdit valueEdit(io.harakalint.model.IniProperty p, String text) {
+    io.harakalint.text.Span v = p.entry().valueSpan();
+    return new io.harakalint.text.TextEdit(v.file(), v.line(), v.column(), v.line(), v.column() + p.raw().length(), text);
+  }
+
   @Override
   public RuleMeta meta() {
     return META;
@@ -30,6 +36,10 @@ public final class RelayAllEnabled implements Rule {
     ctx.report(all.span(), "relay.all",
         "[relay] all=true: the relay plugin accepts mail from anyone to anywhere"
             + (listed ? "." : " (the relay plugin is not listed in config/plugins right now, so this is off until someone adds it)."),
-        listed ? Severity.CRITICAL : Severity.HIGH);
+        listed ? Severity.CRITICAL : Severity.HIGH,
+        all.span().line() > 0 && relay.ini().get("relay", "all").map(p -> p.entry() != null && p.raw() != null).orElse(false)
+            ? io.harakalint.model.Fix.of("relaying is then granted only by AUTH, relay_acl_allow or dest_domains",
+                valueEdit(relay.ini().get("relay", "all").get(), "false"))
+            : null);
   }
 }

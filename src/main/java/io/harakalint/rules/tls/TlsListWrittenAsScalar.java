@@ -30,7 +30,11 @@ public final class TlsListWrittenAsScalar implements Rule {
     // tls_socket.js load_tls_ini: if (!Array.isArray(cfg.main.no_starttls_ports)) cfg.main.no_starttls_ports = []
     scalar(f, "main", "no_starttls_ports").ifPresent(p -> ctx.report(p.span(), "scalar:main.no_starttls_ports",
         "no_starttls_ports=" + p.value() + " is a single value, and Haraka keeps this setting only when it is a list: STARTTLS"
-            + " is still offered on port " + p.value() + "; write no_starttls_ports[]=" + p.value() + "."));
+            + " is still offered on port " + p.value() + "; write no_starttls_ports[]=" + p.value() + ".", META.severity(),
+        p.entry() == null || p.value().toString().contains(",") ? null : io.harakalint.model.Fix.of(
+            "STARTTLS is no longer offered on port " + p.value() + ", so clients there cannot use TLS or AUTH after STARTTLS",
+            new io.harakalint.text.TextEdit(p.keySpan().file(), p.keySpan().line(), p.keySpan().column(), p.keySpan().line(),
+                p.keySpan().column() + p.key().length(), p.key() + "[]"))));
 
     HarakaVersion v = ctx.tree().harakaVersion();
     boolean wraps = v.atLeast(3, 1, 7); // load_plugin_tls_options wraps a scalar into a one-item list

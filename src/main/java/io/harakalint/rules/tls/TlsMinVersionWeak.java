@@ -1,6 +1,8 @@
 package io.harakalint.rules.tls;
 
+import io.harakalint.model.Fix;
 import io.harakalint.model.IniProperty;
+import io.harakalint.text.TextEdit;
 import io.harakalint.model.TlsIni;
 import io.harakalint.rules.Category;
 import io.harakalint.rules.Rule;
@@ -32,15 +34,20 @@ public final class TlsMinVersionWeak implements Rule {
     boolean seclevel0 = tls.inbound("ciphers").map(c -> TlsWeakCiphers.weakTokens(c.value().toString()).contains("@SECLEVEL=0"))
         .orElse(false);
     tls.inbound("minVersion").filter(p -> weak(p.value().toString())).ifPresent(p -> {
+      Fix fix = p.entry() == null || p.raw() == null ? null : Fix.of(
+          "clients that cannot do TLS 1.2 can no longer connect (Node's default floor); find them with 'haraka-lint compat'",
+          new TextEdit(p.span().file(), p.span().line(), p.span().column(), p.span().line(), p.span().column() + p.raw().length(),
+              "TLSv1.2"));
       if (seclevel0) {
         ctx.report(p.span(), "min-version:" + p.section(),
             "[" + p.section() + "] minVersion=" + p.value() + " with @SECLEVEL=0 in ciphers accepts " + p.value() + " handshakes"
-                + (outboundOwn ? "" : "; [outbound] inherits it, so Haraka also offers it when delivering mail") + ".");
+                + (outboundOwn ? "" : "; [outbound] inherits it, so Haraka also offers it when delivering mail") + ".",
+            META.severity(), fix);
       } else {
         ctx.report(p.span(), "min-version-ineffective:" + p.section(),
             "[" + p.section() + "] minVersion=" + p.value() + " on its own does not let " + p.value() + " clients in on Node 18 and"
                 + " later: they still fail with 'no suitable signature algorithm' unless ciphers adds @SECLEVEL=0, which would"
-                + " weaken every connection; the line only hides the real decision.", Severity.MEDIUM);
+                + " weaken every connection; the line only hides the real decision.", Severity.MEDIUM, fix);
       }
     });
     tls.file().get("outbound", "minVersion").filter(p -> weak(p.value().toString())).ifPresent(p ->
