@@ -30,7 +30,7 @@ final class ExplainCommand implements Callable<Integer> {
     int nl = text.indexOf('\n');
     out.println(text.substring(0, nl));
     out.printf("severity: %s   category: %s   Haraka versions: %s   autofix: %s%n", m.severity().label(),
-        m.category().name().toLowerCase(Locale.ROOT), m.appliesTo(), m.fixable() ? "planned" : "no");
+        m.category().name().toLowerCase(Locale.ROOT), m.appliesTo(), m.fixable() ? "yes (haraka-lint fix)" : "no");
     out.println();
     out.print(text.substring(nl).stripLeading());
     out.flush();

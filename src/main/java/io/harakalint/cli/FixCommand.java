@@ -38,6 +38,10 @@ final class FixCommand implements Callable<Integer> {
   @Option(names = "--force", description = "with --write: also change files that have uncommitted changes in git")
   boolean force;
 
+  @Option(names = "--commit", description = "apply (implies --write) and commit the change with JGit on a new branch "
+      + "haraka-lint/fix-YYYYMMDD-HHMMSS, with a message that lists the rules fixed")
+  boolean commit;
+
   @Mixin
   TreeOptions tree;
 
@@ -67,7 +71,7 @@ final class FixCommand implements Callable<Integer> {
         out.println("# " + f.ruleId() + " line " + f.span().line() + ": " + f.fix().behaviourChange());
       }
     }
-    if (!write) {
+    if (!write && !commit) {
       out.println("haraka-lint: " + plan.changes().size() + " file(s) would change; rerun with --write to apply");
       out.flush();
       return ExitCode.OK;
@@ -86,6 +90,7 @@ final class FixCommand implements Callable<Integer> {
       }
     }
     out.println("haraka-lint: wrote " + plan.changes().size() + " file(s)");
+    if (commit) out.println("haraka-lint: committed on branch " + FixCommit.commit(root, plan));
     out.flush();
     return ExitCode.OK;
   }

@@ -70,6 +70,20 @@ class FixCommandTest {
   }
 
   @Test
+  void bracketedAddressBecomesAnEntryAndHeaderCommentMovesAbove() throws IOException {
+    fixed("config/tls.ini", "[main]\nkey=/etc/k.pem\n[no_tls_hosts]\n  [2001:db8::1]\n", "[main]\nkey=/etc/k.pem\n[no_tls_hosts]\n  2001:db8::1\n",
+        "config/plugins", "tls\n", "config/smtp.ini", "nodes=1\n[main] ; main settings\r\nlisten=[::0]:25\r\n");
+    assertThat(read("config/smtp.ini")).isEqualTo("nodes=1\n; main settings\r\n[main]\r\nlisten=[::0]:25\r\n");
+  }
+
+  @Test
+  void haproxyBareIpv6AndWeakCiphers() throws IOException {
+    fixed("config/tls.ini", "[main]\nciphers=HIGH:3DES:!aNULL:@SECLEVEL=0\n", "[main]\nciphers=HIGH:3DES:!aNULL:!3DES\n",
+        "config/plugins", "tls\n", "config/connection.ini", "[haproxy]\nhosts[]=2001:db8::7\n");
+    assertThat(read("config/connection.ini")).isEqualTo("[haproxy]\nhosts[]=2001:db8::7/128\n");
+  }
+
+  @Test
   void diffByDefaultWritesNothingAndKeepsTheMode() throws IOException {
     Path relay = write("config/relay.ini", "[relay]\nall=true\n");
     write("config/plugins", "relay\nrcpt_to.in_host_list\nqueue/smtp_forward\n");
@@ -84,6 +98,23 @@ class FixCommandTest {
     try (var s = Files.list(dir.resolve("config"))) {
       assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
     }
+  }
+
+  @Test
+  void commitPutsTheFixOnANewBranchListingTheRules() throws Exception {
+    write("config/plugins", "relay\nrcpt_to.in_host_list\nqueue/smtp_forward\n");
+    write("config/relay.ini", "[relay]\nall=true\n");
+    try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+      git.add().addFilepattern(".").call();
+      git.commit().setMessage("base").setAuthor("t", "t@example.com").setCommitter("t", "t@example.com").call();
+      CliRunner r = CliRunner.run("fix", "--commit", dir.toString());
+      assertThat(r.code()).as(r.err()).isZero();
+      assertThat(git.getRepository().getBranch()).startsWith("haraka-lint/fix-");
+      var head = git.log().setMaxCount(1).call().iterator().next();
+      assertThat(head.getFullMessage()).startsWith("haraka-lint fix: HL201").contains("config/relay.ini:2");
+      assertThat(git.status().call().isClean()).isTrue();
+    }
+    assertThat(read("config/relay.ini")).isEqualTo("[relay]\nall=false\n");
   }
 
   @Test

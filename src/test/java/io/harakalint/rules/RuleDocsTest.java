@@ -125,7 +125,11 @@ class RuleDocsTest {
                 "How to fix", "References");
           }),
           DynamicTest.dynamicTest(id + " failing example", () -> {
-            example(rule, read(file).sections().get("Failing example")).assertMarkers();
+            RuleTester failing = example(rule, read(file).sections().get("Failing example"));
+            failing.assertMarkers();
+            boolean offersFix = failing.findings().stream().anyMatch(f -> f.fix() != null);
+            assertThat(offersFix).as("%s META.fixable must say whether its failing example gets a fix", id)
+                .isEqualTo(rule.meta().fixable());
             EXAMPLES_RUN.incrementAndGet();
           }),
           DynamicTest.dynamicTest(id + " passing example", () -> {

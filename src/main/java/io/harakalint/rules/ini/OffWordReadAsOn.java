@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 /** See rules/HL108.md. */
 public final class OffWordReadAsOn implements Rule {
   public static final RuleMeta META = new RuleMeta("HL108", "\"false\" that Haraka reads as on",
-      Severity.MEDIUM, Category.INI, "all", Set.of("ini", "boolean"), true,
+      Severity.MEDIUM, Category.INI, "all", Set.of("ini", "boolean"), false,
       "These settings are not declared booleans, so haraka-config keeps \"false\", \"no\", \"off\" (or \"0 ; comment\") as a non-empty string, and the code tests it with if (value): the setting is ON.",
       "Delete the line (or write 0) to turn the setting off.");
 

@@ -18,7 +18,7 @@ import java.util.Set;
 /** See rules/HL409.md. */
 public final class LimitBeforeTlsOrAuth implements Rule {
   public static final RuleMeta META = new RuleMeta("HL409", "limit runs before tls or AUTH and counts STARTTLS and AUTH as unrecognized",
-      Severity.LOW, Category.PLUGINS, "all", Set.of("plugins", "order", "limit", "tls", "auth"), true,
+      Severity.LOW, Category.PLUGINS, "all", Set.of("plugins", "order", "limit", "tls", "auth"), false,
       "STARTTLS and AUTH are not core commands: tls and the auth plugins handle them on the unrecognized_command hook, so when limit comes first in config/plugins it counts each of them (and each AUTH LOGIN line) as unrecognized and may disconnect legitimate clients.",
       "Move limit below tls and every auth plugin in config/plugins (the end of the file is fine).");
 

@@ -17,7 +17,7 @@ import java.util.Set;
 /** See rules/HL410.md. */
 public final class RelayAfterAcceptingPlugin implements Rule {
   public static final RuleMeta META = new RuleMeta("HL410", "relay listed after a plugin that accepts recipients skips dest_domains",
-      Severity.LOW, Category.PLUGINS, "all", Set.of("plugins", "order", "relay", "dest_domains"), true,
+      Severity.LOW, Category.PLUGINS, "all", Set.of("plugins", "order", "relay", "dest_domains"), false,
       "Hooks run in config/plugins order and the first OK ends the rcpt hook, so when a recipient plugin above relay accepts a recipient, relay's dest_domains check never sees it: its deny entries do not apply to those recipients.",
       "List relay above the recipient plugins (rcpt_to.in_host_list, qmail-deliverable, ...) in config/plugins.");
 

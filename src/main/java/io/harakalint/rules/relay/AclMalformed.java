@@ -13,7 +13,7 @@ import java.util.Set;
 /** See rules/HL204.md. */
 public final class AclMalformed implements Rule {
   public static final RuleMeta META = new RuleMeta("HL204", "Malformed relay_acl_allow entry",
-      Severity.HIGH, Category.RELAY, "all", Set.of("relay", "acl", "open-relay"), true,
+      Severity.HIGH, Category.RELAY, "all", Set.of("relay", "acl", "open-relay"), false,
       "relay_acl_allow has no comments or validation worth the name: an inline comment or a mask that is not a number matches every address on relay <= 1.0.1 (an open relay), and 1.0.2 silently turns /0 into a single host.",
       "One address or CIDR per line (a.b.c.d/nn), comments on their own line starting with #.");
 

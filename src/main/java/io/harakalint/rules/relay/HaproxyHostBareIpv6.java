@@ -27,7 +27,10 @@ public final class HaproxyHostBareIpv6 implements Rule {
       String raw = h.raw().value();
       ctx.report(h.raw().span(), "haproxy-bare-v6:" + raw,
           "'" + raw + "' has no mask: Haraka reads it as " + b.block().toCanonicalString()
-              + ", so every host in that /64 may send a PROXY header and choose the client address.");
+              + ", so every host in that /64 may send a PROXY header and choose the client address.", META.severity(),
+          io.harakalint.model.Fix.of("only that one load balancer may send PROXY headers",
+              new io.harakalint.text.TextEdit(h.raw().span().file(), h.raw().span().line(), h.raw().span().column() + raw.length(),
+                  h.raw().span().line(), h.raw().span().column() + raw.length(), "/128")));
     }
   }
 }

@@ -11,7 +11,7 @@ import java.util.Set;
 /** See rules/HL211.md. */
 public final class HaproxyHostUnparseable implements Rule {
   public static final RuleMeta META = new RuleMeta("HL211", "HAProxy host that is not an IP address stops Haraka",
-      Severity.CRITICAL, Category.RELAY, "all", Set.of("relay", "haproxy", "startup"), true,
+      Severity.CRITICAL, Category.RELAY, "all", Set.of("relay", "haproxy", "startup"), false,
       "Haraka hands every trusted PROXY peer to ipaddr.js without catching errors: a bracketed IPv6 address, a host name or an inline comment after the address throws, and Haraka exits (at start-up, or on the first connection from 3.3.1).",
       "Write the bare address with a mask (192.0.2.10/32, 2001:db8::10/128), without brackets, names or comments.");
 

@@ -12,7 +12,7 @@ import java.util.Set;
 /** See rules/HL210.md. */
 public final class HaproxyHostsScalar implements Rule {
   public static final RuleMeta META = new RuleMeta("HL210", "[haproxy] hosts= written without [] stops Haraka",
-      Severity.CRITICAL, Category.RELAY, ">= 3.1.0", Set.of("relay", "haproxy", "startup", "ini"), true,
+      Severity.CRITICAL, Category.RELAY, ">= 3.1.0", Set.of("relay", "haproxy", "startup", "ini"), false,
       "Haraka iterates [haproxy] hosts with for...of; a scalar is a string, so it walks it one character at a time and ipaddr.js throws on the first '.', ':' or letter: Haraka 3.1.x exits at start-up, 3.3.x on the first connection.",
       "Write each peer on its own hosts[]= line.");
 

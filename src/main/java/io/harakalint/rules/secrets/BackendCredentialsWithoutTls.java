@@ -17,7 +17,7 @@ import java.util.Set;
 /** See rules/HL504.md. */
 public final class BackendCredentialsWithoutTls implements Rule {
   public static final RuleMeta META = new RuleMeta("HL504", "smtp_forward/smtp_proxy credentials sent without TLS",
-      Severity.HIGH, Category.SECRETS, "all", Set.of("secrets", "tls", "smtp_forward", "smtp_proxy"), true,
+      Severity.HIGH, Category.SECRETS, "all", Set.of("secrets", "tls", "smtp_forward", "smtp_proxy"), false,
       "enable_tls defaults to false in smtp_forward.ini and smtp_proxy.ini: Haraka then never sends STARTTLS to the backend and sends auth_user/auth_pass with AUTH PLAIN or LOGIN in clear text, readable by anyone on the path.",
       "Set enable_tls=true in the same section as the credentials (each domain section needs its own), and make the backend require TLS before AUTH.");
 

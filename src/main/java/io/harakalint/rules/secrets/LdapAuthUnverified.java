@@ -18,7 +18,7 @@ import java.util.Set;
 /** See rules/HL505.md. */
 public final class LdapAuthUnverified implements Rule {
   public static final RuleMeta META = new RuleMeta("HL505", "auth-ldap checks passwords over plain or unverified LDAP",
-      Severity.HIGH, Category.SECRETS, "all", Set.of("secrets", "auth", "ldap", "tls"), true,
+      Severity.HIGH, Category.SECRETS, "all", Set.of("secrets", "auth", "ldap", "tls"), false,
       "auth-ldap binds to the directory with each user's password: over ldap:// the password crosses the network in clear text, and over ldaps:// with rejectUnauthorized false (the default, because the boolean is declared without a sign) anyone who can intercept the connection can present any certificate and collect the passwords.",
       "Use an ldaps:// server and set [core] rejectUnauthorized=true in auth_ldap.ini (with the directory's CA trusted by Node).");
 

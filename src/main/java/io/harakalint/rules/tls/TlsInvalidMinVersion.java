@@ -13,7 +13,7 @@ import java.util.Set;
 /** See rules/HL306.md. */
 public final class TlsInvalidMinVersion implements Rule {
   public static final RuleMeta META = new RuleMeta("HL306", "minVersion that Node rejects stops Haraka at start-up",
-      Severity.CRITICAL, Category.TLS_AUTH, ">= 2.8.26", Set.of("tls", "minVersion", "startup"), true,
+      Severity.CRITICAL, Category.TLS_AUTH, ">= 2.8.26", Set.of("tls", "minVersion", "startup"), false,
       "Node accepts only TLSv1, TLSv1.1, TLSv1.2 and TLSv1.3, case-sensitive; anything else (a typo, lower case, an inline comment) makes createSecureContext throw ERR_TLS_INVALID_PROTOCOL_VERSION and Haraka exits at start-up: no mail is accepted at all.",
       "Write exactly minVersion=TLSv1.2 (or remove the line for Node's default), with any comment on its own line.");
 

@@ -15,7 +15,7 @@ import java.util.Set;
 /** See rules/HL313.md. */
 public final class TlsListWrittenAsScalar implements Rule {
   public static final RuleMeta META = new RuleMeta("HL313", "TLS host or port list written as a single value is ignored",
-      Severity.MEDIUM, Category.TLS_AUTH, ">= 2.8.28", Set.of("tls", "force_tls_hosts", "no_starttls_ports", "ini"), false,
+      Severity.MEDIUM, Category.TLS_AUTH, ">= 2.8.28", Set.of("tls", "force_tls_hosts", "no_starttls_ports", "ini"), true,
       "no_starttls_ports, and before Haraka 3.1.7 also [outbound] force_tls_hosts and no_tls_hosts, are only used when they are arrays (k[]=v): a k=v line is silently replaced by an empty list, so STARTTLS is still offered on that port, or mail to a partner that must get TLS is still sent in plaintext when STARTTLS fails.",
       "Write one k[]=v line per entry (no_starttls_ports[]=2525, force_tls_hosts[]=mx.partner.example).");
 

@@ -13,7 +13,7 @@ import java.util.Set;
 /** See rules/HL602.md. */
 public final class ListenIsNumber implements Rule {
   public static final RuleMeta META = new RuleMeta("HL602", "smtp.ini listen written as a bare port stops Haraka",
-      Severity.CRITICAL, Category.VERSIONS, "all", Set.of("versions", "startup", "smtp.ini"), true,
+      Severity.CRITICAL, Category.VERSIONS, "all", Set.of("versions", "startup", "smtp.ini"), false,
       "haraka-config types listen=2525 as the number 2525, and server.js calls cfg.listen.split(): Haraka exits at start-up with \"cfg.listen.split is not a function\".",
       "Write an address and port, such as listen=[::0]:2525 (or 0.0.0.0:2525).");
 

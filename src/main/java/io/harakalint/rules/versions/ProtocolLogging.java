@@ -18,7 +18,7 @@ import java.util.Set;
 /** See rules/HL608.md. */
 public final class ProtocolLogging implements Rule {
   public static final RuleMeta META = new RuleMeta("HL608", "Log level protocol or data writes credentials and mail to the logs",
-      Severity.MEDIUM, Category.VERSIONS, "all", Set.of("versions", "logging", "secrets", "privacy"), true,
+      Severity.MEDIUM, Category.VERSIONS, "all", Set.of("versions", "logging", "secrets", "privacy"), false,
       "At level protocol Haraka logs every SMTP line it receives, including the base64 AUTH PLAIN/LOGIN credentials of clients (not redacted in any version), and at level data the full content of every message: logs shipped to a central system then hold passwords and mail.",
       "Use level=info (or notice) in log.ini, and raise it only for a short debugging session on a test server.");
 
