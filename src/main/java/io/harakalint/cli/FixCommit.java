@@ -16,27 +16,33 @@ final class FixCommit {
   private FixCommit() {}
 
   static String commit(Path root, FixPlan plan) {
+    TreeSet<String> rules = new TreeSet<>();
+    StringBuilder body = new StringBuilder();
+    java.util.List<String> paths = new java.util.ArrayList<>();
+    for (FixPlan.FileChange c : plan.changes()) {
+      paths.add(c.path());
+      for (Finding f : c.fixed()) {
+        rules.add(f.ruleId());
+        body.append("- ").append(f.ruleId()).append(' ').append(c.path()).append(':').append(f.span().line())
+            .append(": ").append(f.fix().behaviourChange()).append('\n');
+      }
+    }
+    return commit(root, paths, "fix", "haraka-lint fix: " + String.join(", ", rules) + "\n\n" + body);
+  }
+
+  /** Commits {@code paths} (relative to root) on a new branch haraka-lint/KIND-time with {@code message}. */
+  static String commit(Path root, java.util.List<String> paths, String kind, String message) {
     Path abs = root.toAbsolutePath().normalize();
     FileRepositoryBuilder b = new FileRepositoryBuilder().readEnvironment().findGitDir(abs.toFile());
     if (b.getGitDir() == null) throw new UserError(root + ": --commit needs a git repository (the files were written)");
     try (Git git = new Git(b.setMustExist(true).build())) {
       Path work = git.getRepository().getWorkTree().toPath().toAbsolutePath().normalize();
-      String branch = "haraka-lint/fix-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+      String branch = "haraka-lint/" + kind + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
       // Checking out a new branch at HEAD keeps the working tree, so the fixed files come along.
       git.checkout().setCreateBranch(true).setName(branch).call();
-      TreeSet<String> rules = new TreeSet<>();
-      StringBuilder body = new StringBuilder();
-      for (FixPlan.FileChange c : plan.changes()) {
-        git.add().addFilepattern(work.relativize(abs.resolve(c.path())).toString().replace('\\', '/')).call();
-        for (Finding f : c.fixed()) {
-          rules.add(f.ruleId());
-          body.append("- ").append(f.ruleId()).append(' ').append(c.path()).append(':').append(f.span().line())
-              .append(": ").append(f.fix().behaviourChange()).append('\n');
-        }
-      }
+      for (String p : paths) git.add().addFilepattern(work.relativize(abs.resolve(p)).toString().replace('\\', '/')).call();
       PersonIdent who = new PersonIdent(git.getRepository());
-      git.commit().setMessage("haraka-lint fix: " + String.join(", ", rules) + "\n\n" + body)
-          .setAuthor(who).setCommitter(who).call();
+      git.commit().setMessage(message).setAuthor(who).setCommitter(who).call();
       return branch;
     } catch (UserError e) {
       throw e;

@@ -35,6 +35,7 @@ public final class Main {
     m.put("explain", ExplainCommand::new);
     m.put("install-hook", InstallHookCommand::new);
     m.put("fix", FixCommand::new);
+    m.put("legacy-client", LegacyClientCommand::new);
     m.put("migrate", MigrateCommand::new);
     m.put("compat", CompatCommand::new);
     return m;

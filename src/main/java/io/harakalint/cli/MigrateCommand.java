@@ -38,6 +38,9 @@ final class MigrateCommand implements Callable<Integer> {
   @Option(names = "--write", description = "apply the changes to the files")
   boolean write;
 
+  @Option(names = "--commit", description = "apply (implies --write) and commit with JGit on a new branch haraka-lint/migrate-<time>")
+  boolean commit;
+
   @Option(names = "--force", description = "with --write: also change files that have uncommitted changes in git")
   boolean force;
 
@@ -77,7 +80,7 @@ final class MigrateCommand implements Callable<Integer> {
       out.flush();
       return ExitCode.OK;
     }
-    if (!write) {
+    if (!write && !commit) {
       out.println("haraka-lint: " + plan.files().size() + " file(s) would change; rerun with --write to apply");
       out.flush();
       return ExitCode.OK;
@@ -101,6 +104,11 @@ final class MigrateCommand implements Callable<Integer> {
       }
     }
     out.println("haraka-lint: wrote " + plan.files().size() + " file(s); the old files listed above are left for you to delete");
+    if (commit) {
+      out.println("haraka-lint: committed on branch " + FixCommit.commit(root, plan.files().stream().map(Migration.FileChange::path).toList(),
+          "migrate", "haraka-lint migrate --to " + to + "\n\nFiles: " + String.join(", ",
+              plan.files().stream().map(Migration.FileChange::path).toList()) + "\n"));
+    }
     out.flush();
     return ExitCode.OK;
   }

@@ -203,4 +203,25 @@ class MigrateCommandTest {
     assertThat(notATree.code()).isEqualTo(2);
     assertThat(notATree.err()).contains("not a Haraka root");
   }
+
+  @Test
+  void commitPutsTheMigrationOnANewBranch(@org.junit.jupiter.api.io.TempDir java.nio.file.Path repo) throws Exception {
+    java.nio.file.Path src = java.nio.file.Path.of(System.getProperty("project.root", ".")).resolve("samples/v2-upgrade");
+    try (var walk = java.nio.file.Files.walk(src)) {
+      for (java.nio.file.Path p : walk.toList()) {
+        java.nio.file.Path t = repo.resolve(src.relativize(p).toString());
+        if (java.nio.file.Files.isDirectory(p)) java.nio.file.Files.createDirectories(t);
+        else java.nio.file.Files.copy(p, t);
+      }
+    }
+    try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+      git.add().addFilepattern(".").call();
+      git.commit().setMessage("v2").setAuthor("t", "t@example.com").setCommitter("t", "t@example.com").call();
+      CliRunner r = CliRunner.run("migrate", "--to", "3.1", "--commit", repo.toString());
+      org.assertj.core.api.Assertions.assertThat(r.code()).as(r.err()).isZero();
+      org.assertj.core.api.Assertions.assertThat(git.getRepository().getBranch()).startsWith("haraka-lint/migrate-");
+      org.assertj.core.api.Assertions.assertThat(git.log().setMaxCount(1).call().iterator().next().getFullMessage())
+          .startsWith("haraka-lint migrate --to 3.1").contains("config/connection.ini");
+    }
+  }
 }
