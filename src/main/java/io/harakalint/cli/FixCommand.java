@@ -1,12 +1,9 @@
 package io.harakalint.cli;
 
-import io.harakalint.fix.AtomicFileWriter;
 import io.harakalint.fix.FixPlan;
 import io.harakalint.fix.UnifiedDiff;
 import io.harakalint.load.FileSystemTreeSource;
-import io.harakalint.load.UserError;
 import io.harakalint.rules.Finding;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -76,19 +73,10 @@ final class FixCommand implements Callable<Integer> {
       out.flush();
       return ExitCode.OK;
     }
-    if (!force) {
-      List<String> dirty = DirtyFiles.among(root, plan.changes().stream().map(FixPlan.FileChange::path).toList());
-      if (!dirty.isEmpty()) {
-        throw new UserError("uncommitted changes in " + String.join(", ", dirty) + "; commit or stash them, or use --force");
-      }
-    }
-    for (FixPlan.FileChange c : plan.changes()) {
-      try {
-        AtomicFileWriter.replace(root.resolve(c.path()), c.after());
-      } catch (IOException e) {
-        throw new UserError(c.path() + ": cannot be written (" + e.getClass().getSimpleName() + ")");
-      }
-    }
+    List<ChangeWriter.Planned> files = plan.changes().stream()
+        .map(c -> new ChangeWriter.Planned(c.path(), false, c.after())).toList();
+    ChangeWriter.refuseUncommitted(root, files, force);
+    ChangeWriter.write(root, files);
     out.println("haraka-lint: wrote " + plan.changes().size() + " file(s)");
     if (commit) out.println("haraka-lint: committed on branch " + FixCommit.commit(root, plan));
     out.flush();

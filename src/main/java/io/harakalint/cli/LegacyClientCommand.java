@@ -140,25 +140,10 @@ final class LegacyClientCommand implements Callable<Integer> {
       out.flush();
       return ExitCode.OK;
     }
-    if (!force) {
-      List<String> dirty = DirtyFiles.among(root, changes.stream().filter(c -> !c.creates()).map(LegacyClientPlan.FileChange::path).toList());
-      if (!dirty.isEmpty()) {
-        throw new UserError("uncommitted changes in " + String.join(", ", dirty) + "; commit or stash them, or use --force");
-      }
-    }
-    for (LegacyClientPlan.FileChange c : changes) {
-      Path target = root.resolve(c.path());
-      try {
-        if (c.creates()) {
-          if (target.getParent() != null) Files.createDirectories(target.getParent());
-          if (Files.exists(target)) throw new UserError(c.path() + ": appeared while planning; run again");
-          Files.createFile(target);
-        }
-        AtomicFileWriter.replace(target, c.after());
-      } catch (IOException e) {
-        throw new UserError(c.path() + ": cannot be written (" + e.getClass().getSimpleName() + ")");
-      }
-    }
+    List<ChangeWriter.Planned> files = changes.stream()
+        .map(c -> new ChangeWriter.Planned(c.path(), c.creates(), c.after())).toList();
+    ChangeWriter.refuseUncommitted(root, files, force);
+    ChangeWriter.write(root, files);
     out.println("haraka-lint: wrote " + changes.size() + " file(s)");
     out.flush();
     return ExitCode.OK;

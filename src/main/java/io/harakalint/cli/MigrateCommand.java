@@ -1,6 +1,5 @@
 package io.harakalint.cli;
 
-import io.harakalint.fix.AtomicFileWriter;
 import io.harakalint.fix.UnifiedDiff;
 import io.harakalint.load.UserError;
 import io.harakalint.migrate.Migration;
@@ -85,24 +84,10 @@ final class MigrateCommand implements Callable<Integer> {
       out.flush();
       return ExitCode.OK;
     }
-    if (!force) {
-      List<String> dirty = DirtyFiles.among(root, plan.files().stream().map(Migration.FileChange::path).toList());
-      if (!dirty.isEmpty()) {
-        throw new UserError("uncommitted changes in " + String.join(", ", dirty) + "; commit or stash them, or use --force");
-      }
-    }
-    for (Migration.FileChange c : plan.files()) {
-      Path p = root.resolve(c.path());
-      try {
-        if (c.before() == null) {
-          writeNew(p, c.after());
-        } else {
-          AtomicFileWriter.replace(p, c.after());
-        }
-      } catch (IOException e) {
-        throw new UserError(c.path() + ": cannot be written (" + e.getClass().getSimpleName() + ")");
-      }
-    }
+    List<ChangeWriter.Planned> files = plan.files().stream()
+        .map(c -> new ChangeWriter.Planned(c.path(), c.before() == null, c.after())).toList();
+    ChangeWriter.refuseUncommitted(root, files, force);
+    ChangeWriter.write(root, files);
     out.println("haraka-lint: wrote " + plan.files().size() + " file(s); the old files listed above are left for you to delete");
     if (commit) {
       out.println("haraka-lint: committed on branch " + FixCommit.commit(root, plan.files().stream().map(Migration.FileChange::path).toList(),
@@ -111,20 +96,5 @@ final class MigrateCommand implements Callable<Integer> {
     }
     out.flush();
     return ExitCode.OK;
-  }
-
-  /** A new file, complete or absent: written beside its place, then renamed into it (never over an existing file). */
-  private static void writeNew(Path target, byte[] bytes) throws IOException {
-    Path dir = target.toAbsolutePath().getParent();
-    Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".haraka-lint.tmp");
-    try {
-      Files.write(tmp, bytes);
-      Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-      Files.createLink(target, tmp); // fails if the target appeared meanwhile
-    } catch (UnsupportedOperationException e) {
-      Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
   }
 }

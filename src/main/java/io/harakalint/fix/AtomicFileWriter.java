@@ -13,6 +13,27 @@ import java.nio.file.attribute.PosixFileAttributeView;
 public final class AtomicFileWriter {
   private AtomicFileWriter() {}
 
+  /**
+   * A new file, complete or absent: written beside its place (0644), then linked into it, which
+   * fails rather than overwrite a file that appeared in the meantime.
+   */
+  public static void create(Path target, byte[] bytes) throws IOException {
+    Path dir = target.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".haraka-lint.tmp");
+    try {
+      Files.write(tmp, bytes);
+      try {
+        Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        Files.createLink(target, tmp);
+      } catch (UnsupportedOperationException notPosixOrNoLinks) {
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+      }
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
   public static void replace(Path target, byte[] bytes) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".haraka-lint.tmp");
