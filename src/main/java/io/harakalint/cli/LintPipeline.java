@@ -1,23 +1,17 @@
 package io.harakalint.cli;
 
-import io.harakalint.load.ConfigLoader;
 import io.harakalint.load.FileSystemTreeSource;
 import io.harakalint.load.TreeSource;
 import io.harakalint.model.ConfigTree;
 import io.harakalint.model.HarakaVersion;
-import io.harakalint.model.InlineWaivers;
-import io.harakalint.model.PolicyFile;
 import io.harakalint.policy.Baseline;
-import io.harakalint.policy.PolicyEngine;
-import io.harakalint.policy.PolicyLoader;
+import io.harakalint.policy.PolicyLint;
 import io.harakalint.report.LintReport;
 import io.harakalint.report.SourceText;
 import io.harakalint.report.TreeFiles;
 import io.harakalint.report.ToolVersion;
 import io.harakalint.rules.Finding;
 import io.harakalint.rules.LintOptions;
-import io.harakalint.rules.Linter;
-import io.harakalint.rules.Rules;
 import io.harakalint.text.SourceFile;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -64,21 +58,14 @@ final class LintPipeline {
     return run(source, target, null, root);
   }
 
-  /** A loaded tree and its findings after the policy, before any baseline. */
-  record Linted(ConfigTree tree, List<Finding> findings) {}
-
-  /** Load, lint and apply the policy: what every command that judges a tree starts with. */
-  Linted lint(TreeSource source) {
-    ConfigTree tree = ConfigLoader.load(source, version);
-    PolicyFile policy = PolicyLoader.load(source, policyFile);
-    LintOptions options = PolicyEngine.options(policy,
-        LintOptions.DEFAULTS.withToday(today).withClients(requiredClients, nodeVersion));
-    List<Finding> findings = new Linter(Rules.ALL, options, policy).lint(tree);
-    return new Linted(tree, new PolicyEngine(policy, InlineWaivers.in(tree), options.today(), useWaivers).apply(findings));
+  /** Load, lint and apply the policy, with this run's options (before any baseline). */
+  PolicyLint.Linted lint(TreeSource source) {
+    return PolicyLint.lint(source, version, policyFile,
+        LintOptions.DEFAULTS.withToday(today).withClients(requiredClients, nodeVersion), useWaivers);
   }
 
   private LintReport run(TreeSource source, String target, Path dir, String repoRoot) {
-    Linted linted = lint(source);
+    PolicyLint.Linted linted = lint(source);
     ConfigTree tree = linted.tree();
     List<Finding> findings = linted.findings();
     int known = 0;

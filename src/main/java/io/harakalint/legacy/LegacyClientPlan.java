@@ -5,15 +5,11 @@ import io.harakalint.load.TreeSource;
 import io.harakalint.load.UserError;
 import io.harakalint.model.ConfigTree;
 import io.harakalint.model.HarakaVersion;
-import io.harakalint.model.InlineWaivers;
 import io.harakalint.model.PluginList;
 import io.harakalint.model.PolicyFile;
-import io.harakalint.policy.PolicyEngine;
-import io.harakalint.policy.PolicyLoader;
+import io.harakalint.policy.PolicyLint;
 import io.harakalint.rules.Finding;
 import io.harakalint.rules.LintOptions;
-import io.harakalint.rules.Linter;
-import io.harakalint.rules.Rules;
 import io.harakalint.text.SourceFile;
 import io.harakalint.tls.ClientProfile;
 import io.harakalint.tls.ClientProfiles;
@@ -141,12 +137,8 @@ public final class LegacyClientPlan {
   }
 
   private List<Finding> lint(TreeSource source) {
-    ConfigTree tree = ConfigLoader.load(source, req.harakaVersion());
-    PolicyFile policy = PolicyLoader.load(source, null);
-    LintOptions options = PolicyEngine.options(policy,
-        LintOptions.DEFAULTS.withToday(req.today()).withClients(List.of(), req.nodeVersion()));
-    List<Finding> findings = new Linter(Rules.ALL, options, policy).lint(tree);
-    return new PolicyEngine(policy, InlineWaivers.in(tree), options.today(), true).apply(findings);
+    return PolicyLint.lint(source, req.harakaVersion(), null,
+        LintOptions.DEFAULTS.withToday(req.today()).withClients(List.of(), req.nodeVersion()), true).findings();
   }
 
   // ---- the edits ----------------------------------------------------------------------------
