@@ -11,8 +11,8 @@ target="$here/samples/legacy-java8"
 
 "$here/bin/haraka-lint" --version >/dev/null   # build the jar and the class-data archive first
 
-ms() { local s e; s=$(date +%s%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+# shellcheck source=bench/lib.sh
+. "$here/bench/lib.sh"
 
 jv=(); hl=()
 for _ in $(seq "$runs"); do

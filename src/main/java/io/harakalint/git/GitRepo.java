@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.lib.Config;
+import org.eclipse.jgit.storage.file.FileBasedConfig;
+import org.eclipse.jgit.util.FS;
+import org.eclipse.jgit.util.SystemReader;
 import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
@@ -38,6 +42,7 @@ public final class GitRepo implements Closeable {
   /** The repository whose work tree contains {@code path}. */
   public static GitRepo containing(Path path) {
     Path abs = path.toAbsolutePath().normalize();
+    NoSystemConfig.install();
     try {
       FileRepositoryBuilder b = new FileRepositoryBuilder().readEnvironment().findGitDir(abs.toFile());
       if (b.getGitDir() == null) throw new UserError(path + ": not inside a git repository");
@@ -127,6 +132,41 @@ public final class GitRepo implements Closeable {
 
   private static boolean isMarker(String name) {
     return List.of("plugins", "smtp.ini", "smtp.json", "smtp.yaml", "connection.ini", "tls.ini", "relay.ini").contains(name);
+  }
+
+  /**
+   * Makes JGit skip git's system-wide config. To find it, JGit runs {@code git --version} and
+   * {@code git config --system --show-origin --list -z} (two processes, about 40 ms of every hook
+   * run); nothing we read (the index, blobs, commits) depends on it. Same effect as
+   * {@code GIT_CONFIG_NOSYSTEM=1}, which JGit honours but a JVM cannot set for itself.
+   */
+  static final class NoSystemConfig extends SystemReader.Delegate {
+    private static boolean installed;
+
+    private NoSystemConfig(SystemReader delegate) {
+      super(delegate);
+    }
+
+    static synchronized void install() {
+      if (installed) return;
+      SystemReader.setInstance(new NoSystemConfig(SystemReader.getInstance()));
+      installed = true;
+    }
+
+    @Override
+    public FileBasedConfig openSystemConfig(Config parent, FS fs) {
+      return new FileBasedConfig(parent, null, fs) {
+        @Override
+        public void load() {
+          // no system config: nothing to read
+        }
+
+        @Override
+        public boolean isOutdated() {
+          return false;
+        }
+      };
+    }
   }
 
   public Path workTree() {
