@@ -22,14 +22,14 @@ import picocli.CommandLine.Model.CommandSpec;
     exitCodeList = {
         "0:nothing at or above --fail-on",
         "1:findings at or above --fail-on",
-        "2:usage error or unusable input (not a Haraka tree, nothing readable)",
+        "2:usage error or unusable input (not a Haraka tree, nothing readable; with --recursive: any tree below PATH)",
         "3:internal error (a bug: rerun with --debug and report it)"})
 final class CheckCommand implements Callable<Integer> {
   @Parameters(paramLabel = "PATH", arity = "0..*", description = "Haraka root or config folder (default: .)")
   List<String> paths = new ArrayList<>();
 
   @Option(names = "--format", paramLabel = "FORMAT",
-      description = "output format, repeatable: text, json, markdown, html, sarif, rdjson, junit, checkstyle, gitlab "
+      description = "output format, repeatable: text, json, jsonl, markdown, html, sarif, rdjson, junit, checkstyle, gitlab "
           + "(default: text)")
   List<String> formats = new ArrayList<>();
 
@@ -55,6 +55,16 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--rev", paramLabel = "REV", description = "lint a commit, branch or tag, without checking it out")
   String rev;
 
+  @Option(names = {"-r", "--recursive"},
+      description = "find every Haraka tree below each PATH (one per customer, say) and lint them concurrently, "
+          + "streaming each tree's result as it is done; best with --format jsonl (text also streams; other formats "
+          + "hold every report in memory until the end)")
+  boolean recursive;
+
+  @Option(names = "--jobs", paramLabel = "N",
+      description = "with --recursive: trees linted at once (default: the number of cores)")
+  Integer jobs;
+
   @Option(names = "--baseline", paramLabel = "FILE",
       description = "report only findings whose fingerprint is not in FILE (written by 'haraka-lint baseline')")
   Path baseline;
@@ -73,7 +83,10 @@ final class CheckCommand implements Callable<Integer> {
     Severity threshold = parseFailOn(failOn);
     List<ReportOutput> targets = ReportOutput.pair(formats, outputs, render.options(useColor(), threshold));
     if (staged && rev != null) throw new UserError("--staged and --rev cannot be used together");
+    if (recursive && (staged || rev != null)) throw new UserError("--recursive reads folders on disk; it cannot be used with --staged or --rev");
+    if (jobs != null && (jobs < 1 || !recursive)) throw new UserError("--jobs: needs --recursive and a number of at least 1");
     LintPipeline pipeline = tree.pipeline(baseline);
+    if (recursive) return recursive(pipeline, targets, threshold);
     List<LintReport> reports = new ArrayList<>();
     if (staged || rev != null) {
       for (GitSelection.Selected s : GitSelection.trees(paths, rev, staged)) {
@@ -90,6 +103,33 @@ final class CheckCommand implements Callable<Integer> {
     for (ReportOutput target : targets) target.write(reports, out);
     out.flush();
     return reports.stream().anyMatch(r -> r.failsAt(threshold)) ? ExitCode.FINDINGS : ExitCode.OK;
+  }
+
+  private int recursive(LintPipeline pipeline, List<ReportOutput> targets, Severity threshold) {
+    List<Path> tops = (paths.isEmpty() ? List.of(".") : paths).stream().map(Path::of).toList();
+    int workers = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
+    PrintWriter out = spec.commandLine().getOut();
+    if (targets.size() == 1 && List.of("jsonl", "text").contains(targets.get(0).format())) {
+      ReportOutput target = targets.get(0);
+      RecursiveCheck check = new RecursiveCheck(pipeline, target.reporter(), target.format().equals("jsonl"), threshold, workers);
+      RecursiveCheck.Totals[] totals = new RecursiveCheck.Totals[1];
+      if (target.file() == null) totals[0] = check.run(tops, out);
+      else ReportOutput.writeAtomically(target.file(), w -> totals[0] = check.run(tops, w));
+      return exitCode(totals[0].errors() > 0, totals[0].failing() > 0);
+    }
+    // A document format (one JSON, SARIF, HTML... for all trees) needs every report at the end.
+    List<LintReport> reports = java.util.Collections.synchronizedList(new ArrayList<>());
+    RecursiveCheck.Totals totals = new RecursiveCheck(pipeline, (rs, w) -> reports.addAll(rs), false, threshold, workers)
+        .run(tops, java.io.Writer.nullWriter());
+    reports.sort(java.util.Comparator.comparing(LintReport::target));
+    for (ReportOutput target : targets) target.write(reports, out);
+    out.flush();
+    return exitCode(totals.errors() > 0, totals.failing() > 0);
+  }
+
+  /** An unlintable tree means the run could not vouch for everything: 2 before 1. */
+  private static int exitCode(boolean errors, boolean failing) {
+    return errors ? ExitCode.USAGE : failing ? ExitCode.FINDINGS : ExitCode.OK;
   }
 
   private boolean useColor() {

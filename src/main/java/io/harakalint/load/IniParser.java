@@ -9,7 +9,6 @@ import io.harakalint.text.Span;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -24,14 +23,7 @@ import java.util.regex.Pattern;
  */
 public final class IniParser {
   private static final String WS = JsPatterns.WS;
-  // lib/regex.js section: /^\s*\[([^\]]*)\]\s*$/
-  private static final Pattern SECTION = Pattern.compile("^" + WS + "*\\[([^\\]]*)\\]" + WS + "*\\z");
-  // lib/regex.js param: /^\s*([\w@:._+\-/[\]]+)\s*(?:=\s*(.*?)\s*)?$/
-  private static final Pattern PARAM = Pattern.compile(
-      "^" + WS + "*([A-Za-z0-9_@:._+\\-/\\[\\]]+)" + WS + "*(?:(=)" + WS + "*(" + JsPatterns.DOT + "*?)" + WS + "*)?\\z");
-  // lib/regex.js continuation: /\\[ \t]*$/
-  private static final Pattern CONTINUATION = Pattern.compile("\\\\[ \\t]*\\z");
-  private static final Pattern IS_ARRAY = Pattern.compile("^(" + JsPatterns.DOT + "+)\\[\\]\\z");
+  // lib/regex.js section, param and continuation are matched by IniLineMatch (hand-written scanners).
   private static final Pattern HEADER_THEN_COMMENT = Pattern.compile("^" + WS + "*\\[[^\\]]*\\]" + WS + "*[;#].*");
 
   static final Set<String> UNSAFE = Set.of("__proto__", "constructor", "prototype");
@@ -52,10 +44,10 @@ public final class IniParser {
       String line = physical.text();
       if (JsPatterns.isComment(line) || JsPatterns.isBlank(line)) continue;
 
-      Matcher sm = SECTION.matcher(line);
-      if (sm.matches()) {
-        String name = JsPatterns.trim(sm.group(1));
-        Span at = file.spanAt(physical.number(), sm.start(1));
+      int[] sm = IniLineMatch.section(line);
+      if (sm != null) {
+        String name = JsPatterns.trim(line.substring(sm[0], sm[1]));
+        Span at = file.spanAt(physical.number(), sm[0]);
         if (pre.length() > 0) {
           diags.add(new LoadDiagnostic(LoadDiagnostic.Kind.HEADER_IN_CONTINUATION, at,
               "section [" + name + "] inside a continuation: the continued text is glued onto the next key line"));
@@ -70,14 +62,14 @@ public final class IniParser {
         continue;
       }
 
-      Matcher cm = CONTINUATION.matcher(line);
-      if (cm.find()) {
+      int backslash = IniLineMatch.continuation(line);
+      if (backslash >= 0) {
         if (pre.length() == 0) {
           preStartLine = physical.number();
           pieces.clear();
         }
         pieces.add(new int[] {physical.number(), pre.length()});
-        pre.append(line, 0, cm.start());
+        pre.append(line, 0, backslash);
         continue;
       }
 
@@ -103,21 +95,22 @@ public final class IniParser {
       String section, List<IniEntry> entries, List<LoadDiagnostic> diags) {
     int startLine = layout.get(0)[0];
     int endLine = layout.get(layout.size() - 1)[0];
-    Matcher m = PARAM.matcher(line);
-    if (!m.matches()) {
+    int[] m = IniLineMatch.param(line);
+    if (m == null) {
       LoadDiagnostic.Kind kind = HEADER_THEN_COMMENT.matcher(line).matches()
           ? LoadDiagnostic.Kind.HEADER_WITH_COMMENT : LoadDiagnostic.Kind.INVALID_LINE;
       diags.add(new LoadDiagnostic(kind, file.spanAt(startLine, firstNonSpace(line) + 1), safePrefix(line)));
       return;
     }
-    String key = m.group(1);
-    String value = m.group(2) == null ? null : m.group(3);
-    Matcher am = IS_ARRAY.matcher(key);
-    boolean isArray = am.matches();
+    String key = line.substring(m[0], m[1]);
+    String value = m[2] < 0 ? null : line.substring(m[2], m[3]);
+    // /^(.+)\[\]$/ on the key (key characters hold no line terminator, so '.' is any of them).
+    boolean isArray = key.length() > 2 && key.endsWith("[]");
     // JS String.replace('[]', '') removes only the first occurrence.
-    String baseKey = isArray ? key.replaceFirst("\\[\\]", "") : key;
-    Span keySpan = spanOf(file, layout, m.start(1));
-    Span valueSpan = spanOf(file, layout, value == null ? line.length() : m.start(3));
+    int firstPair = key.indexOf("[]");
+    String baseKey = isArray ? key.substring(0, firstPair) + key.substring(firstPair + 2) : key;
+    Span keySpan = spanOf(file, layout, m[0]);
+    Span valueSpan = spanOf(file, layout, value == null ? line.length() : m[2]);
     if (UNSAFE.contains(baseKey)) {
       diags.add(new LoadDiagnostic(LoadDiagnostic.Kind.UNSAFE_NAME, keySpan, "key '" + key + "' is ignored"));
       return;

@@ -216,6 +216,11 @@ public final class ConfigTree {
   }
 
   @SuppressWarnings("unchecked")
+  /** The waivers written as comments in the tree's files (see {@link InlineWaivers}). */
+  public List<Waiver> inlineWaivers() {
+    return view(InlineWaivers.class, k -> InlineWaivers.scan(this));
+  }
+
   private synchronized <T> T view(Object key, Function<Object, T> make) {
     Object v = views.get(key);
     if (v == null) {

@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
  * deprecated aliases, removed names and do-nothing shims, with the versions and sources.
  */
 public final class PluginCatalog {
+  private static final java.util.regex.Pattern DROPPED = java.util.regex.Pattern.compile("dropped (\\d+\\.\\d+\\.\\d+)");
+
   public enum Status { CORE, NPM, ALIAS, REMOVED, SHIM }
 
   /** One catalogue line. {@code target} is the plugin an alias loads, or the replacement. */
@@ -40,7 +42,7 @@ public final class PluginCatalog {
      * from Haraka's optional dependencies), so the operator must install it.
      */
     public java.util.Optional<HarakaVersion> droppedFromHarakaDeps() {
-      java.util.regex.Matcher m = java.util.regex.Pattern.compile("dropped (\\d+\\.\\d+\\.\\d+)").matcher(versions);
+      java.util.regex.Matcher m = DROPPED.matcher(versions);
       return m.find() ? java.util.Optional.of(HarakaVersion.parse(m.group(1))) : java.util.Optional.empty();
     }
 

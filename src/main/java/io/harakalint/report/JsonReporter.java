@@ -63,6 +63,12 @@ public final class JsonReporter implements Reporter {
   /** One finding as the JSON contract has it; shared with the diff output. */
   public static void writeFinding(JsonGenerator g, Finding f) throws IOException {
     g.writeStartObject();
+    writeFindingFields(g, f);
+    g.writeEndObject();
+  }
+
+  /** The fields of one finding, inside an object the caller opened (JSON Lines adds its own first). */
+  static void writeFindingFields(JsonGenerator g, Finding f) throws IOException {
     g.writeStringField("ruleId", f.ruleId());
     g.writeStringField("severity", f.severity().label());
     g.writeStringField("title", f.rule().title());
@@ -109,6 +115,5 @@ public final class JsonReporter implements Reporter {
     }
     g.writeStringField("why", f.rule().why());
     g.writeStringField("remediation", f.rule().fix());
-    g.writeEndObject();
   }
 }

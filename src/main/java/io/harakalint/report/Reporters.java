@@ -12,7 +12,7 @@ import java.util.Optional;
 public final class Reporters {
   /** Every name, in the order --help lists them. */
   public static final List<String> NAMES =
-      List.of("text", "json", "markdown", "html", "sarif", "rdjson", "junit", "checkstyle", "gitlab");
+      List.of("text", "json", "jsonl", "markdown", "html", "sarif", "rdjson", "junit", "checkstyle", "gitlab");
   /** The formats of {@code haraka-lint diff}. */
   public static final List<String> DIFF_NAMES = List.of("text", "json", "markdown");
 
@@ -30,6 +30,7 @@ public final class Reporters {
       case "text" -> Optional.of(options.overridesTemplate(TemplatedTextReporter.TEMPLATE)
           ? new TemplatedTextReporter(options) : new TextReporter(options.color()));
       case "json" -> Optional.of(new JsonReporter());
+      case "jsonl" -> Optional.of(new JsonLinesReporter());
       case "markdown" -> Optional.of(new MarkdownReporter(options));
       case "html" -> Optional.of(new HtmlReporter(options));
       case "sarif" -> Optional.of(new SarifReporter());

@@ -5,6 +5,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -22,8 +23,52 @@ public final class SourceFile {
   private final boolean validUtf8;
   private final List<Line> lines;
 
-  /** A physical line: its 1-based number, its text without the line ending, and its offset in {@link #text()}. */
-  public record Line(int number, String text, int offset) {}
+  /**
+   * A physical line: its 1-based number, its text without the line ending, and its offset in
+   * {@link #text()}. The text is cut out of the file's text on first use: a recursive run splits
+   * millions of lines, and most (comments, blank lines) are looked at once or never.
+   */
+  public static final class Line {
+    private final int number;
+    private final int offset;
+    private final int end;
+    private final String whole;
+    private String text;
+
+    Line(int number, String whole, int offset, int end) {
+      this.number = number;
+      this.whole = whole;
+      this.offset = offset;
+      this.end = end;
+    }
+
+    public int number() {
+      return number;
+    }
+
+    public int offset() {
+      return offset;
+    }
+
+    /** The line's length in UTF-16 units, without cutting it out. */
+    public int length() {
+      return end - offset;
+    }
+
+    public String text() {
+      String t = text;
+      if (t == null) {
+        t = whole.substring(offset, end);
+        text = t; // a benign race: every thread computes the same string
+      }
+      return t;
+    }
+
+    @Override
+    public String toString() {
+      return number + ": " + text();
+    }
+  }
 
   private SourceFile(String path, byte[] bytes, String text, boolean validUtf8) {
     this.path = path;
@@ -34,7 +79,16 @@ public final class SourceFile {
   }
 
   public static SourceFile of(String path, byte[] bytes) {
-    return new SourceFile(path, bytes, decode(bytes), isValidUtf8(bytes));
+    // Nearly every config file is ASCII, and valid UTF-8 decodes the same in Java and in Node: the
+    // WHATWG decoder below is needed only for ill-formed input, where the two differ.
+    if (isAscii(bytes)) return new SourceFile(path, bytes, new String(bytes, StandardCharsets.ISO_8859_1), true);
+    boolean valid = isValidUtf8(bytes);
+    return new SourceFile(path, bytes, valid ? new String(bytes, StandardCharsets.UTF_8) : decode(bytes), valid);
+  }
+
+  private static boolean isAscii(byte[] bytes) {
+    for (byte b : bytes) if (b < 0) return false;
+    return true;
   }
 
   public static SourceFile of(String path, String text) {
@@ -79,7 +133,7 @@ public final class SourceFile {
   /** The line ending after physical line {@code number} ("\r\n", "\n", "\r", or "" for the last line). */
   public String lineEnding(int number) {
     if (number >= lines.size()) return "";
-    int end = lines.get(number - 1).offset() + lines.get(number - 1).text().length();
+    int end = lines.get(number - 1).offset() + lines.get(number - 1).length();
     return text.substring(end, lines.get(number).offset());
   }
 
@@ -170,18 +224,18 @@ public final class SourceFile {
   }
 
   private static List<Line> splitLines(String text) {
-    List<Line> out = new ArrayList<>();
+    List<Line> out = new ArrayList<>(Math.max(16, text.length() / 32));
     int start = 0;
     int n = 1;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c == '\r' || c == '\n') {
-        out.add(new Line(n++, text.substring(start, i), start));
+        out.add(new Line(n++, text, start, i));
         if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') i++;
         start = i + 1;
       }
     }
-    out.add(new Line(n, text.substring(start), start));
-    return List.copyOf(out);
+    out.add(new Line(n, text, start, text.length()));
+    return Collections.unmodifiableList(out);
   }
 }

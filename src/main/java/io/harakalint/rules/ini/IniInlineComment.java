@@ -55,13 +55,14 @@ public final class IniInlineComment implements Rule {
   public void check(RuleContext ctx) {
     for (var doc : ctx.tree().iniDocuments()) {
       String name = doc.path().substring(ctx.tree().configPrefix().length());
-      IniFile typed = ctx.tree().ini(name);
+      IniFile typed = null; // typed only when a comment is found: most files have none
       boolean secret = SecretFiles.holdsSecrets(doc.path());
       for (IniEntry e : doc.entries()) {
         if (e.rawValue() == null) continue;
         Matcher m = COMMENT.matcher(e.rawValue());
         if (!m.find()) continue;
         String where = "[" + e.section() + "] " + e.key();
+        if (typed == null) typed = ctx.tree().ini(name);
         IniProperty now = typed.get(e.section(), e.isArray() ? e.baseKey() : e.key()).orElse(null);
         boolean declaredBool = now != null && now.entry() == e && now.value() instanceof IniValue.Bool;
         String effect;

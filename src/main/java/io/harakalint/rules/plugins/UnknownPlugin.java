@@ -13,6 +13,8 @@ import java.util.Set;
 
 /** See rules/HL401.md. */
 public final class UnknownPlugin implements Rule {
+  private static final java.util.regex.Pattern INLINE_COMMENT = java.util.regex.Pattern.compile(".*\\s[#;].*");
+
   public static final RuleMeta META = new RuleMeta("HL401", "Plugin name Haraka cannot load",
       Severity.HIGH, Category.PLUGINS, "all", Set.of("plugins", "startup"), false,
       "Haraka stops at start-up with \"No plugin with this name found\"; with ignore_bad_plugins set it starts without the plugin instead, silently dropping a rcpt, auth or relay check.",
@@ -32,7 +34,7 @@ public final class UnknownPlugin implements Rule {
       String consequence = ignoreBad
           ? "ignore_bad_plugins is set, so Haraka starts without it and nothing tells you the check is missing"
           : "Haraka refuses to start";
-      if (written.matches(".*\\s[#;].*")) {
+      if (INLINE_COMMENT.matcher(written).matches()) {
         ctx.report(p.written().span(), "plugin-inline-comment:" + written,
             "'" + written + "' has an inline comment: config/plugins has none, so Haraka looks for a plugin with that whole name and "
                 + consequence + ".");

@@ -12,6 +12,9 @@ import java.util.Set;
 
 /** See rules/HL204.md. */
 public final class AclMalformed implements Rule {
+  private static final java.util.regex.Pattern SPACE_SEMICOLON = java.util.regex.Pattern.compile(".*\\s;.*");
+  private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("\\d+");
+
   public static final RuleMeta META = new RuleMeta("HL204", "Malformed relay_acl_allow entry",
       Severity.HIGH, Category.RELAY, "all", Set.of("relay", "acl", "open-relay"), false,
       "relay_acl_allow has no comments or validation worth the name: an inline comment or a mask that is not a number matches every address on relay <= 1.0.1 (an open relay), and 1.0.2 silently turns /0 into a single host.",
@@ -52,11 +55,11 @@ public final class AclMalformed implements Rule {
 
   private static String problem(AclEntry e) {
     String raw = e.raw().value();
-    if (raw.contains("#") || raw.matches(".*\\s;.*")) return "has an inline comment";
+    if (raw.contains("#") || SPACE_SEMICOLON.matcher(raw).matches()) return "has an inline comment";
     if (e.address() == null) return "is not an IP address or CIDR";
     if (e.maskText() == null) return null;
     String mask = e.maskText().trim();
-    if (!mask.matches("\\d+")) return "has a mask that is not a number";
+    if (!DIGITS.matcher(mask).matches()) return "has a mask that is not a number";
     int bits = Integer.parseInt(mask.length() > 4 ? "999" : mask);
     if (bits == 0) return "uses a /0 mask";
     if (bits > e.address().getBitCount()) return "has a mask longer than the address";

@@ -15,6 +15,8 @@ import java.util.Set;
 
 /** See rules/HL202.md. */
 public final class AclTooBroad implements Rule {
+  private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("\\d+");
+
   public static final RuleMeta META = new RuleMeta("HL202", "relay_acl_allow grants relay to too many addresses",
       Severity.HIGH, Category.RELAY, "all", Set.of("relay", "acl", "open-relay"), false,
       "Every address in an ACL range may send mail anywhere without AUTH; a wide range (or entries that together cover everything) is an open relay for anyone who can get an address in it.",
@@ -35,7 +37,7 @@ public final class AclTooBroad implements Rule {
     Span lastV6 = null;
     for (AclEntry e : relay.aclEntries()) {
       // Malformed masks and bare IPv6 entries have their own rules (HL204, HL203).
-      if (e.maskText() == null || !e.maskText().trim().matches("\\d+")) continue;
+      if (e.maskText() == null || !DIGITS.matcher(e.maskText().trim()).matches()) continue;
       if (!(e.currentEffect() instanceof AclEntry.Effect.Allows a)) continue;
       IPAddress block = a.block();
       int prefix = block.getPrefixLength();
