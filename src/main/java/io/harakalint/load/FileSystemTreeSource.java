@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -15,8 +16,10 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Set;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -38,6 +41,12 @@ public final class FileSystemTreeSource implements TreeSource {
    * check (five lstat calls per file, a third of a recursive run's system time).
    */
   private final java.util.Set<String> walkedPlainFiles = new java.util.HashSet<>();
+  /**
+   * The tree's top-level names with their attributes (read once, not following links). A path whose
+   * first segment is not among them does not exist, which the loader's probes for package.json,
+   * package-lock.json and node_modules learn without the exception a failed real-path lookup costs.
+   */
+  private Map<String, BasicFileAttributes> topLevel;
   /** False when the tree's own path has a link in it: then every read takes the careful path. */
   private boolean walkedThroughRealFolders;
 
@@ -148,19 +157,20 @@ public final class FileSystemTreeSource implements TreeSource {
       if (size > MAX_BYTES) {
         return ReadResult.failed("larger than " + (MAX_BYTES / (1024 * 1024)) + " MiB (" + size + " bytes); not read");
       }
-      // One buffer of the size the file has, plus a byte to notice that it grew while we read it.
-      ByteBuffer buf = ByteBuffer.allocate((int) size + 1);
+      // One array of the size the file has; then one more read to notice that it grew meanwhile.
+      ByteBuffer buf = ByteBuffer.allocate((int) size);
       while (buf.hasRemaining() && ch.read(buf) >= 0) {
         // keep reading: a channel may return fewer bytes than asked
       }
-      if (!buf.hasRemaining()) {
+      if (buf.hasRemaining()) return ReadResult.ok(Arrays.copyOf(buf.array(), buf.position())); // it shrank
+      if (ch.read(ByteBuffer.allocate(1)) > 0) {
         try (InputStream in = Files.newInputStream(p)) {
           byte[] more = in.readNBytes(MAX_BYTES + 1);
           if (more.length > MAX_BYTES) return ReadResult.failed("grew past the size limit while being read; not read");
           return ReadResult.ok(more);
         }
       }
-      return ReadResult.ok(Arrays.copyOf(buf.array(), buf.position()));
+      return ReadResult.ok(buf.array());
     } catch (IOException e) {
       return ReadResult.failed("cannot be read (" + reason(e) + ")");
     }
@@ -173,6 +183,7 @@ public final class FileSystemTreeSource implements TreeSource {
 
   /** The real path of relPath if it exists and stays inside the tree; otherwise null. */
   private Path resolveInside(String relPath) {
+    if (!relPath.isEmpty() && !topLevelNames().containsKey(firstSegment(relPath))) return null;
     Path p = relPath.isEmpty() ? root : root.resolve(relPath).normalize();
     if (!p.startsWith(root)) return null;
     try {
@@ -183,7 +194,47 @@ public final class FileSystemTreeSource implements TreeSource {
     }
   }
 
+  private Map<String, BasicFileAttributes> topLevelNames() {
+    if (topLevel == null) {
+      Map<String, BasicFileAttributes> names = new HashMap<>();
+      try (DirectoryStream<Path> s = Files.newDirectoryStream(root)) {
+        for (Path child : s) {
+          try {
+            names.put(child.getFileName().toString(),
+                Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
+          } catch (IOException gone) {
+            // removed since the listing: as if it never was
+          }
+        }
+      } catch (IOException unlistable) {
+        names = null; // cannot tell: every lookup takes the careful path
+      }
+      topLevel = names == null ? new AllNames() : names;
+    }
+    return topLevel;
+  }
+
+  /** Stands for "every name may exist" when the top level cannot be listed. */
+  private static final class AllNames extends HashMap<String, BasicFileAttributes> {
+    @Override
+    public boolean containsKey(Object key) {
+      return true;
+    }
+  }
+
+  private static String firstSegment(String relPath) {
+    int slash = relPath.indexOf('/');
+    return slash < 0 ? relPath : relPath.substring(0, slash);
+  }
+
   private String rel(Path p) {
+    // Every path handed here is below root: cut the prefix instead of building a relative Path.
+    String whole = p.toString();
+    String prefix = root.toString();
+    if (whole.startsWith(prefix) && whole.length() > prefix.length()) {
+      String rest = whole.substring(prefix.length() + (prefix.endsWith("/") ? 0 : 1));
+      return rest.replace('\\', '/');
+    }
     return root.relativize(p).toString().replace('\\', '/');
   }
 

@@ -17,8 +17,11 @@ public record RuleMeta(String id, String title, Severity severity, Category cate
     VersionRange.parse(appliesTo); // fail fast on a malformed range
   }
 
-  /** The Haraka versions this rule applies to, parsed. */
+  /** The Haraka versions this rule applies to, parsed (once per range text: the linter asks per rule per tree). */
   public VersionRange versions() {
-    return VersionRange.parse(appliesTo);
+    return PARSED.computeIfAbsent(appliesTo, VersionRange::parse);
   }
+
+  private static final java.util.concurrent.ConcurrentHashMap<String, VersionRange> PARSED =
+      new java.util.concurrent.ConcurrentHashMap<>();
 }

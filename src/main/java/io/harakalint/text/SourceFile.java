@@ -1,8 +1,5 @@
 package io.harakalint.text;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -211,17 +208,42 @@ public final class SourceFile {
     return out.toString();
   }
 
-  private static boolean isValidUtf8(byte[] bytes) {
-    try {
-      StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes));
-      return true;
-    } catch (CharacterCodingException e) {
-      return false;
+  /** Well-formed UTF-8 (RFC 3629: no overlongs, no surrogates, nothing past U+10FFFF), checked without allocating. */
+  static boolean isValidUtf8(byte[] bytes) {
+    int i = 0;
+    int n = bytes.length;
+    while (i < n) {
+      int b = bytes[i] & 0xFF;
+      if (b < 0x80) {
+        i++;
+        continue;
+      }
+      int need;
+      int lower = 0x80;
+      int upper = 0xBF;
+      if (b >= 0xC2 && b <= 0xDF) {
+        need = 1;
+      } else if (b >= 0xE0 && b <= 0xEF) {
+        need = 2;
+        if (b == 0xE0) lower = 0xA0;
+        if (b == 0xED) upper = 0x9F;
+      } else if (b >= 0xF0 && b <= 0xF4) {
+        need = 3;
+        if (b == 0xF0) lower = 0x90;
+        if (b == 0xF4) upper = 0x8F;
+      } else {
+        return false;
+      }
+      for (int k = 1; k <= need; k++) {
+        if (i + k >= n) return false;
+        int c = bytes[i + k] & 0xFF;
+        if (c < (k == 1 ? lower : 0x80) || c > (k == 1 ? upper : 0xBF)) return false;
+      }
+      i += need + 1;
     }
+    return true;
   }
+
 
   private static List<Line> splitLines(String text) {
     List<Line> out = new ArrayList<>(Math.max(16, text.length() / 32));

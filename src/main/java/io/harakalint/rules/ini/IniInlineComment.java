@@ -59,7 +59,9 @@ public final class IniInlineComment implements Rule {
       boolean secret = SecretFiles.holdsSecrets(doc.path());
       for (IniEntry e : doc.entries()) {
         if (e.rawValue() == null) continue;
-        Matcher m = COMMENT.matcher(e.rawValue());
+        String rawValue = e.rawValue();
+        if (rawValue.indexOf(';') < 0 && rawValue.indexOf('#') < 0) continue; // most values: no regex
+        Matcher m = COMMENT.matcher(rawValue);
         if (!m.find()) continue;
         String where = "[" + e.section() + "] " + e.key();
         if (typed == null) typed = ctx.tree().ini(name);
