@@ -26,17 +26,34 @@ public record LegacyTlsProbe(String client, boolean established, String protocol
 
   static LegacyTlsProbe run(HarakaServer server, String versionFlag, String label) {
     if (server.tree().proxy()) throw new IllegalArgumentException("s_client cannot send PROXY: prepare the tree withoutProxy()");
+    return run(server, null, label, versionFlag, "-cipher", "DEFAULT:@SECLEVEL=0");
+  }
+
+  /**
+   * {@code openssl s_client -starttls smtp} with {@code clientArgs}; on a server that takes PROXY,
+   * through a {@link ProxyV1Forwarder} that presents {@code clientIp} (null: 127.0.0.1 directly).
+   */
+  static LegacyTlsProbe run(HarakaServer server, String clientIp, String label, String... clientArgs) {
+    if (server.tree().proxy() == (clientIp == null)) {
+      throw new IllegalArgumentException(server.tree().proxy() ? "this server takes PROXY: name the client address"
+          : "this server was prepared without PROXY: no client address");
+    }
     ServerLog log = server.log();
     int mark = log.mark();
-    List<String> cmd = List.of(HarakaInstall.OPENSSL, "s_client", "-starttls", "smtp", "-connect",
-        "127.0.0.1:" + server.port(), versionFlag, "-cipher", "DEFAULT:@SECLEVEL=0");
-    // Empty standard input: s_client quits right after the handshake (or its failure).
-    Command c = Command.run(cmd, null, "", TIMEOUT);
+    Command c;
+    try (ProxyV1Forwarder forwarder = clientIp == null ? null : ProxyV1Forwarder.start(clientIp, server.port())) {
+      int port = forwarder == null ? server.port() : forwarder.port();
+      List<String> cmd = new ArrayList<>(List.of(HarakaInstall.OPENSSL, "s_client", "-starttls", "smtp", "-connect",
+          "127.0.0.1:" + port));
+      cmd.addAll(List.of(clientArgs));
+      // Empty standard input: s_client quits right after the handshake (or its failure).
+      c = Command.run(cmd, null, "", TIMEOUT);
+    }
     // The only session since the mark is this one (s_client's local port is not known).
-    List<String> session = log.await(mark, l -> l.contains("] [core] connect ip="), Duration.ofSeconds(3))
+    List<String> session = log.await(mark, ServerLog::isConnect, Duration.ofSeconds(3))
         .flatMap(ServerLog::uuidOf)
         .map(uuid -> {
-          log.await(mark, l -> l.contains(uuid) && l.contains("disconnect ip="), Duration.ofSeconds(3));
+          log.await(mark, l -> l.contains(uuid) && ServerLog.isDisconnect(l), Duration.ofSeconds(3));
           return log.session(uuid);
         })
         .orElseGet(() -> log.since(mark));

@@ -36,7 +36,8 @@ import java.util.stream.Stream;
  *       mandatory there), unless the scenario is about it missing;</li>
  *   <li>when {@code tls} is listed: a throwaway key and certificate ({@link ThrowawayTls}) under
  *       the default names, unless the scenario is about them missing; ffdhe2048 DH parameters;</li>
- *   <li>{@code log.ini} at level info (the harness reads the log), {@code me}=mx.test if absent, and
+ *   <li>{@code log.ini} at level info (the harness reads the log; format and timestamps per
+ *       {@link #logFormat}), {@code me}=mx.test if absent, and
  *       a root {@code package.json} naming the installed versions, as on a real server.</li>
  * </ul>
  * The linter is run on that same copy, so it judges exactly what Haraka runs.
@@ -69,6 +70,8 @@ public final class ScenarioTree {
   private boolean bareListenPort;
   private boolean proxyHostsAsWritten;
   private boolean queuePlugin = true;
+  private String logFormat = "default";
+  private boolean logTimestamps;
 
   private ScenarioTree(String name) {
     this.name = name;
@@ -104,6 +107,8 @@ public final class ScenarioTree {
     t.bareListenPort = bareListenPort;
     t.proxyHostsAsWritten = proxyHostsAsWritten;
     t.queuePlugin = queuePlugin;
+    t.logFormat = logFormat;
+    t.logTimestamps = logTimestamps;
     return t;
   }
 
@@ -157,6 +162,16 @@ public final class ScenarioTree {
     return this;
   }
 
+  /**
+   * Haraka's log.ini {@code [main] format} ({@code default}, {@code logfmt} or {@code json}) and
+   * {@code timestamps}, for scenarios about reading Haraka's own logs (default: default, no timestamps).
+   */
+  public ScenarioTree logFormat(String format, boolean timestamps) {
+    logFormat = format;
+    logTimestamps = timestamps;
+    return this;
+  }
+
   /** A throwaway copy ready for {@code haraka -c}, in a new temporary folder. */
   public Prepared prepare(HarakaInstall install) {
     try {
@@ -179,7 +194,7 @@ public final class ScenarioTree {
       List<String> removed = new ArrayList<>();
       boolean tls = rewritePlugins(config, removed, queuePlugin);
       Files.writeString(root.resolve("plugins").resolve(RDNS_PLUGIN + ".js"), RDNS_JS);
-      Files.writeString(config.resolve("log.ini"), "[main]\nlevel=info\ntimestamps=false\nformat=default\n");
+      Files.writeString(config.resolve("log.ini"), "[main]\nlevel=info\ntimestamps=" + logTimestamps + "\nformat=" + logFormat + "\n");
       if (!Files.exists(config.resolve("me"))) Files.writeString(config.resolve("me"), "mx.test\n");
       if (v31) {
         Path conn = config.resolve("connection.ini");

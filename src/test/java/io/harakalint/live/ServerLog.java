@@ -12,10 +12,13 @@ import java.util.regex.Pattern;
  * Everything a Haraka process printed (stdout and stderr), line by line, as it arrives. Haraka's
  * default log format puts the connection UUID in the second bracket
  * ({@code [NOTICE] [UUID] [core] connect ip=127.0.0.1 port=41234 ...}); transaction lines add
- * {@code .N}. A probe finds its own session through the local port of its socket.
+ * {@code .N}. A probe finds its own session through the local port of its socket. With
+ * {@code log.ini [main] format=json} the same facts are JSON keys ({@code "uuid":"…"}, and the
+ * connect line's {@code "port":41234}); {@code timestamps=true} puts an ISO time before either.
  */
 public final class ServerLog {
-  private static final Pattern UUID = Pattern.compile("^\\[[A-Z]+\\] \\[([0-9A-F-]{36})(?:\\.\\d+)?\\]");
+  private static final Pattern UUID = Pattern.compile("^(?:\\S+Z )?\\[[A-Z]+\\] \\[([0-9A-F-]{36})(?:\\.\\d+)?\\]");
+  private static final Pattern JSON_UUID = Pattern.compile("^(?:\\S+Z )?\\{.*?\"uuid\":\"([0-9A-F-]{36})(?:\\.\\d+)?\"");
 
   private final List<String> lines = new ArrayList<>();
 
@@ -57,7 +60,18 @@ public final class ServerLog {
   /** The connection UUID of the session whose client used {@code localPort}, if it was logged. */
   public Optional<String> sessionId(int from, int localPort, Duration timeout) {
     String marker = "connect ip=127.0.0.1 port=" + localPort + " ";
-    return await(from, l -> l.contains(marker), timeout).flatMap(ServerLog::uuidOf);
+    String json = "\"message\":\"connect\",\"ip\":\"127.0.0.1\",\"port\":" + localPort + ",";
+    return await(from, l -> l.contains(marker) || l.contains(json), timeout).flatMap(ServerLog::uuidOf);
+  }
+
+  /** Haraka's connect line, in the default or the JSON format. */
+  static boolean isConnect(String line) {
+    return line.contains("] [core] connect ip=") || line.contains("\"origin\":\"core\",\"message\":\"connect\",");
+  }
+
+  /** Haraka's disconnect line (the session summary), in the default or the JSON format. */
+  static boolean isDisconnect(String line) {
+    return line.contains("disconnect ip=") || line.contains("\"message\":\"disconnect\",");
   }
 
   /** The lines of one session (its UUID, with or without a transaction suffix). */
@@ -67,7 +81,9 @@ public final class ServerLog {
 
   static Optional<String> uuidOf(String line) {
     Matcher m = UUID.matcher(line);
-    return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    if (m.find()) return Optional.of(m.group(1));
+    Matcher j = JSON_UUID.matcher(line);
+    return j.find() ? Optional.of(j.group(1)) : Optional.empty();
   }
 
   /** Lines that contain {@code text}. */

@@ -328,13 +328,13 @@ public final class SmtpProbe {
     Optional<String> id = log.sessionId(mark, localPort, LOG_WAIT);
     if (id.isEmpty()) return log.since(mark);
     String uuid = id.get();
-    log.await(mark, l -> l.contains(uuid) && l.contains("disconnect ip="), LOG_WAIT);
+    log.await(mark, l -> l.contains(uuid) && ServerLog.isDisconnect(l), LOG_WAIT);
     return log.session(uuid);
   }
 
   /** Every line since {@code mark}, once the (last) disconnect line is there. */
   private static List<String> xclientLog(ServerLog log, int mark) {
-    log.await(mark, l -> l.contains("disconnect ip="), LOG_WAIT);
+    log.await(mark, ServerLog::isDisconnect, LOG_WAIT);
     return log.since(mark);
   }
 
