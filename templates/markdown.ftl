@@ -58,6 +58,10 @@ ${marker}
 </details>
 </#list>
 </#if>
+<#if logs??>
+
+<#include "logs-section.md.ftl">
+</#if>
 <#if omitted gt 0>
 
 > **Note:** ${omitted} of ${allRows} rows are not shown: a comment is limited to ${limit} characters. The SARIF, HTML or JSON report has them all.

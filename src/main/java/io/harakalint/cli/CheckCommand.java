@@ -69,6 +69,11 @@ final class CheckCommand implements Callable<Integer> {
       description = "report only findings whose fingerprint is not in FILE (written by 'haraka-lint baseline')")
   Path baseline;
 
+  @Option(names = "--logs", paramLabel = "LOGFILE",
+      description = "also read Haraka's log (repeatable; - for standard input) and add the 'haraka-lint logs' section to the"
+          + " markdown and html reports, joined with the first PATH; the exit code stays that of the check")
+  List<String> logs = new ArrayList<>();
+
   @Option(names = "--no-color", description = "never colour the text output (NO_COLOR is also honoured)")
   boolean noColor;
 
@@ -81,7 +86,13 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Severity threshold = parseFailOn(failOn);
-    List<ReportOutput> targets = ReportOutput.pair(formats, outputs, render.options(useColor(), threshold));
+    io.harakalint.report.ReportOptions options = render.options(useColor(), threshold);
+    if (!logs.isEmpty()) {
+      // Only here: a check without --logs never loads the log reader.
+      options = options.withLogs(LogsRun.run(paths.isEmpty() ? "." : paths.get(0), logs, tree,
+          io.harakalint.logs.LogsReport.Thresholds.DEFAULTS, io.harakalint.logs.LogAnalyzer.DEFAULT_MAX_IPS, System.in));
+    }
+    List<ReportOutput> targets = ReportOutput.pair(formats, outputs, options);
     if (staged && rev != null) throw new UserError("--staged and --rev cannot be used together");
     if (recursive && (staged || rev != null)) throw new UserError("--recursive reads folders on disk; it cannot be used with --staged or --rev");
     if (jobs != null && (jobs < 1 || !recursive)) throw new UserError("--jobs: needs --recursive and a number of at least 1");

@@ -38,6 +38,7 @@ public final class Main {
     m.put("legacy-client", LegacyClientCommand::new);
     m.put("migrate", MigrateCommand::new);
     m.put("compat", CompatCommand::new);
+    m.put("logs", LogsCommand::new);
     return m;
   }
 

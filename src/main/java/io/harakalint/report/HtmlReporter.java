@@ -46,6 +46,7 @@ public final class HtmlReporter implements Reporter {
     model.put("targets", targets);
     model.put("rules", rules);
     model.put("failOn", options.failOn() == null ? "none" : options.failOn().label());
+    if (options.logs() != null) model.put("logs", LogsView.of(options.logs()));
     new Templates(options.templateDir()).render(TEMPLATE, model, out);
   }
 }

@@ -63,6 +63,7 @@ public final class MarkdownReporter implements Reporter, DiffReporter {
     model.put("waivedCount", waived.size());
     model.put("filesScanned", files);
     model.put("harakaVersion", reports.size() == 1 ? reports.get(0).harakaVersion() : "");
+    if (options.logs() != null) model.put("logs", LogsView.of(options.logs()));
     out.write(fit(model, sections, List.of(), waived, rules));
   }
 

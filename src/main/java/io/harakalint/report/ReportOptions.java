@@ -11,9 +11,19 @@ import java.nio.file.Path;
  *     {@code https://github.com/org/repo/blob/<sha>}; null for no links
  * @param templateDir a folder whose templates replace the packaged ones of the same name; null for none
  * @param failOn the --fail-on threshold, for the verdicts of the human formats; null for none
+ * @param logs what {@code check --logs} read, for the logs section of the Markdown and HTML reports; null for none
  */
-public record ReportOptions(boolean color, String linkBase, Path templateDir, Severity failOn) {
+public record ReportOptions(boolean color, String linkBase, Path templateDir, Severity failOn,
+    io.harakalint.logs.LogsReport logs) {
   public static final ReportOptions PLAIN = new ReportOptions(false, null, null, Severity.HIGH);
+
+  public ReportOptions(boolean color, String linkBase, Path templateDir, Severity failOn) {
+    this(color, linkBase, templateDir, failOn, null);
+  }
+
+  public ReportOptions withLogs(io.harakalint.logs.LogsReport l) {
+    return new ReportOptions(color, linkBase, templateDir, failOn, l);
+  }
 
   /**
    * Whether the --template folder holds its own version of {@code name}. Here, not in the
@@ -24,6 +34,6 @@ public record ReportOptions(boolean color, String linkBase, Path templateDir, Se
   }
 
   public ReportOptions withColor(boolean c) {
-    return new ReportOptions(c, linkBase, templateDir, failOn);
+    return new ReportOptions(c, linkBase, templateDir, failOn, logs);
   }
 }

@@ -63,9 +63,9 @@ public final class TlsRequiredClientFails implements Rule {
 
   /**
    * The first edit on a short ladder, weakest first, that the predictor says lets the client in,
-   * with what it costs every other connection.
+   * with what it costs every other connection (also used by {@code haraka-lint logs} for clients seen failing).
    */
-  static String smallestChange(NodeRuntime node, ServerTlsConfig config, ClientProfile client) {
+  public static String smallestChange(NodeRuntime node, ServerTlsConfig config, ClientProfile client) {
     String max = client.maxProtocol().label();
     boolean oldProtocol = !client.maxProtocol().atLeast(TlsProtocol.TLSv1_2);
     String ciphers = config.ciphers().orElse("DEFAULT");
