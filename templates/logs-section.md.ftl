@@ -36,4 +36,9 @@ Window: ${md(logs.window)} · ${logs.summary.sessions} sessions from ${logs.summ
 </#list>
 </#if>
 
+<#if logs.omittedDecisions?has_content>
+
+> Not listed: decisions about addresses beyond the ${logs.clients?size} most urgent: <#list logs.omittedDecisions as k, n>${k} ×${n}<#sep>, </#list>.
+</#if>
+
 <sub>${logs.summary.unknownLines} unknown and ${logs.summary.malformedLines} malformed log lines skipped; ${logs.summary.addresses} of at most ${logs.summary.maxAddresses} addresses tracked<#if logs.summary.sessionsBeyondCap gt 0>, ${logs.summary.sessionsBeyondCap} sessions of further addresses only counted</#if>.</sub>

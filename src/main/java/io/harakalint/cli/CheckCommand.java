@@ -90,7 +90,8 @@ final class CheckCommand implements Callable<Integer> {
     if (!logs.isEmpty()) {
       // Only here: a check without --logs never loads the log reader.
       options = options.withLogs(LogsRun.run(paths.isEmpty() ? "." : paths.get(0), logs, tree,
-          io.harakalint.logs.LogsReport.Thresholds.DEFAULTS, io.harakalint.logs.LogAnalyzer.DEFAULT_MAX_IPS, System.in));
+          io.harakalint.logs.LogsReport.Thresholds.DEFAULTS, io.harakalint.logs.LogAnalyzer.DEFAULT_MAX_IPS,
+          io.harakalint.logs.LogDecisions.Context.DEFAULT_MAX_LISTED, System.in));
     }
     List<ReportOutput> targets = ReportOutput.pair(formats, outputs, options);
     if (staged && rev != null) throw new UserError("--staged and --rev cannot be used together");

@@ -50,6 +50,11 @@ final class LogsCommand implements Callable<Integer> {
       description = "track at most N distinct client addresses; sessions of further addresses are only counted (default: ${DEFAULT-VALUE})")
   int maxIps;
 
+  @Option(names = "--max-listed", paramLabel = "N", defaultValue = "1000",
+      description = "list at most the N most urgent client addresses with their decisions; decisions about the others are"
+          + " counted by kind (default: ${DEFAULT-VALUE})")
+  int maxListed;
+
   @Option(names = "--tls-failures", paramLabel = "N", defaultValue = "3",
       description = "TLS failures that make an address without an exception a legacy-client candidate (default: ${DEFAULT-VALUE})")
   int tlsFailures;
@@ -84,8 +89,8 @@ final class LogsCommand implements Callable<Integer> {
     if (!LogsReporters.FORMATS.contains(format)) {
       throw new UserError("--format: '" + format + "' is not one of " + String.join(", ", LogsReporters.FORMATS));
     }
-    for (int n : new int[] {maxIps, tlsFailures, authFailures, heavyUse}) {
-      if (n < 1) throw new UserError("--max-ips, --tls-failures, --auth-failures and --heavy-use must be at least 1");
+    for (int n : new int[] {maxIps, maxListed, tlsFailures, authFailures, heavyUse}) {
+      if (n < 1) throw new UserError("--max-ips, --max-listed, --tls-failures, --auth-failures and --heavy-use must be at least 1");
     }
     if (expiryDays < 0) throw new UserError("--expiry-days must not be negative");
     String config = null;
@@ -95,7 +100,8 @@ final class LogsCommand implements Callable<Integer> {
       logs = args.subList(1, args.size());
     }
     LogsReport report = LogsRun.run(config, logs, tree,
-        new LogsReport.Thresholds(tlsFailures, authFailures, heavyUse, expiryDays), maxIps, System.in);
+        new LogsReport.Thresholds(tlsFailures, authFailures, heavyUse, expiryDays), maxIps, maxListed,
+        System.in);
     PrintWriter out = spec.commandLine().getOut();
     if (output == null) {
       try {

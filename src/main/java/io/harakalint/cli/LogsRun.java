@@ -26,7 +26,7 @@ final class LogsRun {
    * @param stdin what {@code -} reads
    */
   static LogsReport run(String configPath, List<String> logFiles, TreeOptions tree, LogsReport.Thresholds thresholds,
-      int maxIps, InputStream stdin) {
+      int maxIps, int maxListed, InputStream stdin) {
     if (logFiles.isEmpty()) throw new UserError("no log file given (a path, or - for standard input)");
     if (logFiles.stream().filter(f -> f.equals("-")).count() > 1) throw new UserError("standard input (-) can be read only once");
     NodeRuntime node = NodeRuntime.parse(tree.nodeVersion).orElseThrow(() -> new UserError("--node-version: '"
@@ -48,6 +48,6 @@ final class LogsRun {
         throw new UserError(f + ": cannot be read to the end (" + e.getClass().getSimpleName() + ")");
       }
     }
-    return LogDecisions.decide(analyzer.finish(), new LogDecisions.Context(config, policy, today, node, thresholds), configPath);
+    return LogDecisions.decide(analyzer.finish(), new LogDecisions.Context(config, policy, today, node, thresholds, maxListed), configPath);
   }
 }

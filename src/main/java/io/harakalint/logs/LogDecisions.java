@@ -43,7 +43,16 @@ public final class LogDecisions {
    * are assumed and nothing is said about ACL entries or waivers).
    */
   public record Context(ConfigTree tree, PolicyFile policy, LocalDate today, NodeRuntime node,
-      LogsReport.Thresholds thresholds) {}
+      LogsReport.Thresholds thresholds, int maxListed) {
+    public static final int DEFAULT_MAX_LISTED = 1000;
+  }
+
+  /** Most urgent first: clients with something to act on, then with something to review, then the busiest. */
+  static final Comparator<IpReport> URGENCY = Comparator
+      .comparing((IpReport c) -> c.decisions().stream().noneMatch(Decision::acts))
+      .thenComparing(c -> c.decisions().isEmpty())
+      .thenComparing(c -> -(long) c.activity().sessions())
+      .thenComparing(IpReport::ip);
 
   private record AclRule(AclEntry entry, IPAddress block, boolean everything) {
     boolean matches(IPAddress a) {
@@ -60,6 +69,9 @@ public final class LogDecisions {
   private final HandshakePredictor predictor;
   private final ServerTlsConfig serverTls;
   private List<Prediction> predictions;
+  /** Per OpenSSL text: the likely profiles and the change (the same for every address that failed that way). */
+  private final Map<String, List<ClientProfile>> likelyByRoutine = new HashMap<>();
+  private final Map<String, String> changeByRoutine = new HashMap<>();
   private final Map<String, Integer> sourceOrder = new HashMap<>();
 
   private LogDecisions(LogSummary summary, Context ctx) {
@@ -88,7 +100,10 @@ public final class LogDecisions {
     List<Decision> decisions = new ArrayList<>();
     Map<AclRule, Acc> uses = new LinkedHashMap<>();
     for (AclRule r : acl) uses.put(r, new Acc());
-    List<IpReport> clients = new ArrayList<>();
+    // Only the maxListed most urgent clients are kept (with their decisions): a log full of scanners
+    // must not hold a paragraph per address. The others are counted by decision kind.
+    java.util.PriorityQueue<IpReport> kept = new java.util.PriorityQueue<>(URGENCY.reversed());
+    Map<String, Integer> omitted = new java.util.TreeMap<>();
     LogsReport.Thresholds t = ctx.thresholds();
     for (IpActivity a : summary.ips()) {
       IPAddress addr = new IPAddressString(a.ip()).getAddress();
@@ -109,9 +124,10 @@ public final class LogDecisions {
       String change = null;
       if (a.tlsFailureTotal() > 0) {
         TlsFailure main = a.tlsFailureKinds().get(0);
-        List<ClientProfile> likely = likelyProfiles(main, a.tlsRoutine(main));
+        String routine = a.tlsRoutine(main);
+        List<ClientProfile> likely = likelyByRoutine.computeIfAbsent(routine, r -> likelyProfiles(main, r));
         profiles = likely.stream().map(p -> p.id() + " (" + p.name() + ")").limit(MAX_LISTED).toList();
-        change = change(main, a.tlsRoutine(main), likely);
+        change = changeByRoutine.computeIfAbsent(routine, r -> change(main, r, likely));
         int legacyFailures = a.tlsFailureTotal() - a.tlsFailures(TlsFailure.CLIENT_ABORT);
         if (exception == null && legacyFailures >= t.tlsFailures()) {
           String profileArg = likely.isEmpty() ? "" : " --profile " + likely.get(0).id();
@@ -143,8 +159,10 @@ public final class LogDecisions {
             + " probing, refused as it should be. Nothing to change unless it is a client of yours that needs AUTH or an exception.",
             a.refusedLast().toString(), null));
       }
-      decisions.addAll(mine);
-      clients.add(new IpReport(a.ip(), priv, a, failures, profiles, change, exception, mine));
+      kept.add(new IpReport(a.ip(), priv, a, failures, profiles, change, exception, mine));
+      if (kept.size() > ctx.maxListed()) {
+        for (Decision d : kept.poll().decisions()) omitted.merge(d.level() + " " + d.kind(), 1, Integer::sum);
+      }
     }
     List<AclUse> aclUses = new ArrayList<>();
     for (Map.Entry<AclRule, Acc> e : uses.entrySet()) {
@@ -152,12 +170,12 @@ public final class LogDecisions {
       aclUses.add(use);
       aclDecision(use, e.getKey()).ifPresent(decisions::add);
     }
+    List<IpReport> clients = new ArrayList<>(kept);
+    clients.sort(URGENCY);
+    for (IpReport c : clients) decisions.addAll(c.decisions());
     decisions.sort(Comparator.comparing((Decision d) -> !d.acts()).thenComparing(d -> KINDS.indexOf(d.kind())));
-    clients.sort(Comparator.comparing((IpReport c) -> c.decisions().stream().noneMatch(Decision::acts))
-        .thenComparing(c -> c.decisions().isEmpty())
-        .thenComparing(c -> -(long) c.activity().sessions()));
     return new LogsReport(configName, ctx.today().toString(), window(), summary, ctx.thresholds(), List.copyOf(decisions),
-        List.copyOf(aclUses), List.copyOf(clients));
+        List.copyOf(aclUses), List.copyOf(clients), Map.copyOf(omitted));
   }
 
   static final List<String> KINDS = List.of("expired-in-use", "expiring-in-use", "legacy-client-candidate", "auth-brute-force",

@@ -98,6 +98,11 @@ public final class LogsReporters {
         if (!c.likelyProfiles().isEmpty()) out.println("      likely client: " + String.join(", ", c.likelyProfiles()));
       }
     }
+    if (!r.omitted().isEmpty()) {
+      out.println();
+      out.println("Not listed (beyond the " + r.clients().size() + " most urgent addresses): " + r.omitted()
+          + " decision(s) by kind; raise --max-listed or use --format json");
+    }
     out.println();
     out.println("Read: " + s.sources().size() + " log(s), " + s.lines() + " line(s) " + s.formats() + "; " + s.unknown()
         + " unknown and " + s.malformed() + " malformed line(s) skipped; " + s.unfinished() + " session(s) without a disconnect line; "

@@ -41,6 +41,7 @@ public final class LogsView {
     t.put("expiryDays", r.thresholds().expiryDays());
     m.put("thresholds", t);
     m.put("actions", r.decisions().stream().filter(Decision::acts).count());
+    m.put("omittedDecisions", new LinkedHashMap<>(new java.util.TreeMap<>(r.omitted())));
     List<Object> ds = new ArrayList<>();
     for (Decision d : r.decisions()) ds.add(decision(d));
     m.put("decisions", ds);

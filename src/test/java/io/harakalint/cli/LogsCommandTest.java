@@ -168,6 +168,16 @@ public class LogsCommandTest {
   }
 
   @Test
+  void listsTheMostUrgentAddressesAndCountsTheOtherDecisions() {
+    CliRunner r = CliRunner.run("logs", TREE, DIR.resolve("haraka-3.3.4-default.log").toString(), "--format", "json",
+        "--max-listed", "2");
+    JsonNode j = json(r.out());
+    assertThat(texts(j.at("/clients"), "ip")).containsExactly("198.18.0.20", "198.18.0.30"); // both act; the busier first
+    assertThat(j.at("/omittedDecisions").toString()).isEqualTo("{\"review auth-clear-text\":1,\"review relay-probing\":1}");
+    assertThat(r.code()).isEqualTo(ExitCode.FINDINGS);
+  }
+
+  @Test
   void withoutATreeJudgesAgainstHarakasTlsDefaultsAndJoinsNoAcl() {
     CliRunner r = CliRunner.run("logs", DIR.resolve("haraka-3.3.4-default.log").toString(), "--format", "json");
     JsonNode j = json(r.out());
