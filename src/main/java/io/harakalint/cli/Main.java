@@ -79,7 +79,17 @@ public final class Main {
       if (debug) ex.printStackTrace(e);
       return ExitCode.INTERNAL;
     });
-    int code = cl.execute(args);
+    int code;
+    try {
+      code = cl.execute(args);
+    } catch (OutOfMemoryError e) {
+      // picocli hands only Exceptions to the handler above; an Error would end in a stack trace.
+      err.println("haraka-lint: out of memory; give the JVM more heap, e.g. HARAKA_LINT_JAVA_OPTS=-Xmx2g");
+      code = ExitCode.INTERNAL;
+    } catch (StackOverflowError e) {
+      err.println("haraka-lint: internal error: StackOverflowError (input nested too deeply? please report it)");
+      code = ExitCode.INTERNAL;
+    }
     out.flush();
     err.flush();
     return code;
