@@ -50,7 +50,7 @@ final class FixCommand implements Callable<Integer> {
     Set<String> only = new LinkedHashSet<>();
     for (String r : rules) only.add(r.toUpperCase(Locale.ROOT));
     Path root = Path.of(path);
-    io.harakalint.policy.PolicyLint.Linted linted = tree.pipeline(null).lint(new FileSystemTreeSource(root, path));
+    io.harakalint.policy.PolicyLint.Linted linted = tree.pipeline(null).lint(new FileSystemTreeSource(root, path), root);
     // A waived finding is an accepted risk: fixed only when its rule is named explicitly.
     List<Finding> fixable = linted.findings().stream()
         .filter(f -> f.counts() || only.contains(f.ruleId())).toList();

@@ -1,6 +1,7 @@
 package io.harakalint.cli;
 
 import io.harakalint.load.FileSystemTreeSource;
+import io.harakalint.load.OutsideFiles;
 import io.harakalint.load.TreeSource;
 import io.harakalint.model.ConfigTree;
 import io.harakalint.model.HarakaVersion;
@@ -28,6 +29,7 @@ final class LintPipeline {
   private final Baseline baseline;
   private final List<String> requiredClients;
   private final String nodeVersion;
+  private List<Path> allowOutside = List.of();
 
   LintPipeline(HarakaVersion version, Path policyFile, boolean useWaivers, LocalDate today, Baseline baseline) {
     this(version, policyFile, useWaivers, today, baseline, List.of(), LintOptions.DEFAULTS.nodeVersion());
@@ -42,6 +44,12 @@ final class LintPipeline {
     this.useWaivers = useWaivers;
     this.today = today;
     this.baseline = baseline;
+  }
+
+  /** Lets the loader read key, certificate and dhparam files tls.ini names under these folders. */
+  LintPipeline allowingOutside(List<Path> folders) {
+    this.allowOutside = List.copyOf(folders);
+    return this;
   }
 
   LintReport run(String target) {
@@ -60,12 +68,18 @@ final class LintPipeline {
 
   /** Load, lint and apply the policy, with this run's options (before any baseline). */
   PolicyLint.Linted lint(TreeSource source) {
+    return lint(source, null);
+  }
+
+  /** As {@link #lint(TreeSource)}; {@code dir} is the tree's folder on disk (null for git trees). */
+  PolicyLint.Linted lint(TreeSource source, Path dir) {
     return PolicyLint.lint(source, version, policyFile,
-        LintOptions.DEFAULTS.withToday(today).withClients(requiredClients, nodeVersion), useWaivers);
+        LintOptions.DEFAULTS.withToday(today).withClients(requiredClients, nodeVersion), useWaivers,
+        OutsideFiles.allow(allowOutside, dir));
   }
 
   private LintReport run(TreeSource source, String target, Path dir, String repoRoot) {
-    PolicyLint.Linted linted = lint(source);
+    PolicyLint.Linted linted = lint(source, dir);
     ConfigTree tree = linted.tree();
     List<Finding> findings = linted.findings();
     int known = 0;

@@ -32,6 +32,11 @@ final class TreeOptions {
       description = "the Node version Haraka runs on, for TLS client predictions: 18, 20, 22, 24 (default: ${DEFAULT-VALUE})")
   String nodeVersion;
 
+  @Option(names = "--allow-outside", paramLabel = "DIR",
+      description = "read key, certificate and dhparam files that tls.ini names outside the tree when they lie under DIR"
+          + " (after following links), repeatable; their content is never printed")
+  java.util.List<Path> allowOutside = new java.util.ArrayList<>();
+
   HarakaVersion version() {
     if (harakaVersion == null) return null;
     HarakaVersion v = HarakaVersion.tryParse(harakaVersion);
@@ -58,6 +63,6 @@ final class TreeOptions {
       }
     }
     return new LintPipeline(version(), policy, !noWaivers, todayDate(),
-        baselineFile == null ? null : Baseline.read(baselineFile), requireClients, nodeVersion);
+        baselineFile == null ? null : Baseline.read(baselineFile), requireClients, nodeVersion).allowingOutside(allowOutside);
   }
 }

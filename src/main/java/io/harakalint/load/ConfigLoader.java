@@ -37,6 +37,11 @@ public final class ConfigLoader {
    * @throws UserError when the path is not a Haraka tree or nothing usable could be read
    */
   public static ConfigTree load(TreeSource source, HarakaVersion harakaVersion) {
+    return load(source, harakaVersion, OutsideFiles.NONE);
+  }
+
+  /** Loads a tree and the files outside it that {@code outside} allows (tls.ini key=, cert=, dhparam=). */
+  public static ConfigTree load(TreeSource source, HarakaVersion harakaVersion, OutsideFiles outside) {
     String prefix;
     boolean haveRoot;
     if (source.isDirectory("config")) {
@@ -99,7 +104,8 @@ public final class ConfigLoader {
     Map<String, IniDocument> shippedIni = new LinkedHashMap<>();
     Map<String, FlatDocument> shippedFlat = new LinkedHashMap<>();
     if (haveRoot) readShippedDefaults(source, shippedIni, shippedFlat);
-    return new ConfigTree(source.displayName(), prefix, files, ini, flat, structured, shippedIni, shippedFlat, diags, install);
+    return outside.addTo(
+        new ConfigTree(source.displayName(), prefix, files, ini, flat, structured, shippedIni, shippedFlat, diags, install));
   }
 
   /**

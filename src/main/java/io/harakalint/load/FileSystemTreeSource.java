@@ -3,21 +3,14 @@ package io.harakalint.load;
 import io.harakalint.model.LoadDiagnostic;
 import io.harakalint.text.Span;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.SeekableByteChannel;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -25,7 +18,8 @@ import java.util.stream.Stream;
 /**
  * A tree on disk. Symbolic links are followed only while their target stays inside the tree; one
  * that leaves it is reported and not read, so a {@code tls.ini} link to {@code /etc/shadow} is never
- * opened. Files are read up to {@link #MAX_BYTES}; a larger one is reported, not loaded.
+ * opened. Files are read up to {@link #MAX_BYTES}; a larger one is reported, not loaded, and so is one
+ * that changes while it is read ({@link CappedFileReader}).
  */
 public final class FileSystemTreeSource implements TreeSource {
   /** Far above any real Haraka config file, low enough to keep memory bounded on hostile input. */
@@ -49,8 +43,15 @@ public final class FileSystemTreeSource implements TreeSource {
   private Map<String, BasicFileAttributes> topLevel;
   /** False when the tree's own path has a link in it: then every read takes the careful path. */
   private boolean walkedThroughRealFolders;
+  private final CappedFileReader reader;
 
   public FileSystemTreeSource(Path root, String displayName) {
+    this(root, displayName, CappedFileReader.DISK);
+  }
+
+  /** With another way to open files: tests use it to change a file while it is read. */
+  FileSystemTreeSource(Path root, String displayName, CappedFileReader.Opener opener) {
+    this.reader = new CappedFileReader(MAX_BYTES, opener);
     this.root = root.toAbsolutePath().normalize();
     try {
       this.realRoot = this.root.toRealPath();
@@ -123,8 +124,7 @@ public final class FileSystemTreeSource implements TreeSource {
       if (attrs.isSymbolicLink()) {
         Path target = resolveInside(rel);
         if (target == null) {
-          problems.add(new LoadDiagnostic(LoadDiagnostic.Kind.UNREADABLE, Span.startOf(rel),
-              "symbolic link leaves the tree or is broken; not read"));
+          problems.add(new LoadDiagnostic(LoadDiagnostic.Kind.UNREADABLE, Span.startOf(rel), linkProblem(child)));
           continue;
         }
         if (Files.isDirectory(target)) {
@@ -134,6 +134,7 @@ public final class FileSystemTreeSource implements TreeSource {
           continue;
         }
         if (Files.isRegularFile(target)) out.add(rel);
+        else notRegular(rel);
         continue;
       }
       if (attrs.isDirectory()) {
@@ -141,38 +142,38 @@ public final class FileSystemTreeSource implements TreeSource {
       } else if (attrs.isRegularFile()) {
         out.add(rel);
         if (walkedThroughRealFolders) walkedPlainFiles.add(rel);
+      } else {
+        notRegular(rel);
       }
     }
   }
 
   @Override
   public ReadResult read(String relPath) {
-    boolean walked = walkedPlainFiles.contains(relPath);
-    Path p = walked ? root.resolve(relPath) : resolveInside(relPath);
-    if (p == null) return ReadResult.failed("outside the tree or a broken link; not read");
-    // A walked file is opened without following a link, in case one replaced it since the walk.
-    try (SeekableByteChannel ch = walked ? Files.newByteChannel(p, Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))
-        : Files.newByteChannel(p)) {
-      long size = ch.size();
-      if (size > MAX_BYTES) {
-        return ReadResult.failed("larger than " + (MAX_BYTES / (1024 * 1024)) + " MiB (" + size + " bytes); not read");
-      }
-      // One array of the size the file has; then one more read to notice that it grew meanwhile.
-      ByteBuffer buf = ByteBuffer.allocate((int) size);
-      while (buf.hasRemaining() && ch.read(buf) >= 0) {
-        // keep reading: a channel may return fewer bytes than asked
-      }
-      if (buf.hasRemaining()) return ReadResult.ok(Arrays.copyOf(buf.array(), buf.position())); // it shrank
-      if (ch.read(ByteBuffer.allocate(1)) > 0) {
-        try (InputStream in = Files.newInputStream(p)) {
-          byte[] more = in.readNBytes(MAX_BYTES + 1);
-          if (more.length > MAX_BYTES) return ReadResult.failed("grew past the size limit while being read; not read");
-          return ReadResult.ok(more);
-        }
-      }
-      return ReadResult.ok(buf.array());
+    // A file the walk found through real folders is inside by construction: no real-path check.
+    Path p = walkedPlainFiles.contains(relPath) ? root.resolve(relPath) : resolveInside(relPath);
+    if (p == null) {
+      Path named = root.resolve(relPath).normalize();
+      return ReadResult.failed(named.startsWith(root) ? linkProblem(named) : "is outside the tree; not read");
+    }
+    return reader.read(p);
+  }
+
+  /** A FIFO, socket or device where a config file could be: never opened (a FIFO would block forever). */
+  private void notRegular(String rel) {
+    problems.add(new LoadDiagnostic(LoadDiagnostic.Kind.UNREADABLE, Span.startOf(rel),
+        "is not a regular file (a FIFO, socket or device); not read"));
+  }
+
+  /** Why a path whose real location is not inside the tree was not read. */
+  private String linkProblem(Path p) {
+    try {
+      Path real = p.toRealPath();
+      return real.startsWith(realRoot) ? "cannot be read" : "is a symbolic link that leaves the tree; not read";
+    } catch (NoSuchFileException e) {
+      return Files.isSymbolicLink(p) ? "is a broken symbolic link; not read" : "no such file";
     } catch (IOException e) {
-      return ReadResult.failed("cannot be read (" + reason(e) + ")");
+      return "cannot be resolved (" + CappedFileReader.reason(e) + "); not read";
     }
   }
 
@@ -239,8 +240,6 @@ public final class FileSystemTreeSource implements TreeSource {
   }
 
   private static String reason(IOException e) {
-    if (e instanceof AccessDeniedException) return "permission denied";
-    if (e instanceof NoSuchFileException) return "no such file";
-    return e.getClass().getSimpleName();
+    return CappedFileReader.reason(e);
   }
 }

@@ -28,6 +28,7 @@ public final class ConfigTree {
   private final List<LoadDiagnostic> diagnostics;
   private final InstallFacts install;
   private final Map<Object, Object> views = new HashMap<>();
+  private Map<String, SourceFile> outside = Map.of();
 
   public ConfigTree(String displayName, String configPrefix, Map<String, SourceFile> files,
       Map<String, IniDocument> iniDocs, Map<String, FlatDocument> flatDocs, Map<String, StructuredValue> structured,
@@ -88,6 +89,35 @@ public final class ConfigTree {
     List<String> names = new ArrayList<>(files.keySet());
     Collections.sort(names);
     return names;
+  }
+
+  /**
+   * Whether a file name in a config value (tls.ini key=, cert=, dhparam=) points outside the config
+   * folder: an absolute path, or a relative one whose {@code ..} climb out of it.
+   */
+  public static boolean isOutside(String configName) {
+    if (configName.startsWith("/")) return true;
+    int depth = 0;
+    for (String part : configName.split("/")) {
+      if (part.equals("..")) depth--;
+      else if (!part.isEmpty() && !part.equals(".")) depth++;
+      if (depth < 0) return true;
+    }
+    return false;
+  }
+
+  /** A file outside the tree that --allow-outside let the loader read (see load.OutsideFiles). */
+  public Optional<SourceFile> outsideFile(String configName) {
+    return Optional.ofNullable(outside.get(configName));
+  }
+
+  /** This tree plus the outside files read for it and the diagnostics about the others. */
+  public ConfigTree withOutside(Map<String, SourceFile> read, List<LoadDiagnostic> more) {
+    List<LoadDiagnostic> d = new ArrayList<>(diagnostics);
+    d.addAll(more);
+    ConfigTree t = new ConfigTree(displayName, configPrefix, files, iniDocs, flatDocs, structured, shippedIni, shippedFlat, d, install);
+    t.outside = Map.copyOf(read);
+    return t;
   }
 
   public Optional<SourceFile> source(String configName) {

@@ -29,6 +29,8 @@ public record LoadDiagnostic(Kind kind, Span span, String detail) {
     /** A JSON/YAML/HJSON file that does not parse: Haraka logs the error and uses an empty config. */
     PARSE_ERROR,
     /** A file that could not be read (permissions, size cap, symlink leaving the tree). */
-    UNREADABLE
+    UNREADABLE,
+    /** A key, certificate or dhparam file tls.ini names outside the tree (not read unless allowed). */
+    OUTSIDE_TREE
   }
 }

@@ -14,8 +14,8 @@ import java.util.TreeMap;
  * The certificates, keys and DH parameters TLS loads, read from the tree (never from the disk): the
  * default key and certificate files named by {@code tls.ini} (default {@code tls_key.pem},
  * {@code tls_cert.pem}), the {@code dhparam} file, and every file under {@code config/tls/} grouped
- * into SNI names the way {@code tls_socket.js get_certs_dir} does. Files named by an absolute path
- * are outside the tree and are not read.
+ * into SNI names the way {@code tls_socket.js get_certs_dir} does. Files named outside the tree
+ * (absolute, or climbing out with {@code ..}) are there only if {@code --allow-outside} allowed them.
  */
 public final class TlsMaterial {
   private final ConfigTree tree;
@@ -47,10 +47,14 @@ public final class TlsMaterial {
     this.tree = tree;
   }
 
-  /** A file of the tree as PEM, or empty when it is not in the tree (missing, or an absolute path). */
+  /**
+   * A file of the tree as PEM, or empty when it is missing. A name outside the tree is there only
+   * when {@code --allow-outside} let the loader read it.
+   */
   public synchronized Optional<PemFile> pem(String configName) {
-    if (configName.startsWith("/") || !tree.has(configName)) return Optional.empty();
-    return Optional.of(parsed.computeIfAbsent(configName, n -> PemFile.parse(n, tree.source(n).orElseThrow())));
+    Optional<io.harakalint.text.SourceFile> src = ConfigTree.isOutside(configName)
+        ? tree.outsideFile(configName) : tree.source(configName);
+    return src.map(s -> parsed.computeIfAbsent(configName, n -> PemFile.parse(n, s)));
   }
 
   /** The default key files ({@code key}/{@code key[]}) that are in the tree. */

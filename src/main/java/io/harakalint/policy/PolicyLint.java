@@ -1,6 +1,7 @@
 package io.harakalint.policy;
 
 import io.harakalint.load.ConfigLoader;
+import io.harakalint.load.OutsideFiles;
 import io.harakalint.load.TreeSource;
 import io.harakalint.model.ConfigTree;
 import io.harakalint.model.HarakaVersion;
@@ -29,7 +30,13 @@ public final class PolicyLint {
    * @param base options before the policy's thresholds and clients are merged in
    */
   public static Linted lint(TreeSource source, HarakaVersion version, Path policyFile, LintOptions base, boolean useWaivers) {
-    ConfigTree tree = ConfigLoader.load(source, version);
+    return lint(source, version, policyFile, base, useWaivers, OutsideFiles.NONE);
+  }
+
+  /** As above, also reading the files outside the tree that {@code outside} allows. */
+  public static Linted lint(TreeSource source, HarakaVersion version, Path policyFile, LintOptions base, boolean useWaivers,
+      OutsideFiles outside) {
+    ConfigTree tree = ConfigLoader.load(source, version, outside);
     PolicyFile policy = PolicyLoader.load(source, policyFile);
     LintOptions options = PolicyEngine.options(policy, base);
     List<Finding> findings = new Linter(Rules.ALL, options, policy).lint(tree);

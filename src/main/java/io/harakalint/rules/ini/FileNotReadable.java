@@ -23,7 +23,12 @@ public final class FileNotReadable implements Rule {
   @Override
   public void check(RuleContext ctx) {
     for (LoadDiagnostic d : ctx.tree().diagnostics()) {
-      Severity sev = d.kind() == LoadDiagnostic.Kind.INVALID_UTF8 ? Severity.LOW : Severity.MEDIUM;
+      Severity sev = switch (d.kind()) {
+        case INVALID_UTF8 -> Severity.LOW;
+        // An absolute key path outside the tree is normal on a server; a relative one stops Haraka.
+        case OUTSIDE_TREE -> d.detail().contains("Haraka does not start") ? Severity.HIGH : Severity.INFO;
+        default -> Severity.MEDIUM;
+      };
       ctx.report(d.span(), "unreadable:" + d.kind(), d.span().file() + " " + d.detail() + ".", sev);
     }
   }

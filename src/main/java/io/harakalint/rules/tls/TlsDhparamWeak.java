@@ -27,8 +27,8 @@ public final class TlsDhparamWeak implements Rule {
   public void check(RuleContext ctx) {
     ConfigTree tree = ctx.tree();
     Located<String> name = tree.tlsMaterial().dhparamName();
-    if (name.value().startsWith("/")) return; // outside the tree: not read
     Optional<PemFile> file = tree.tlsMaterial().pem(name.value());
+    if (ConfigTree.isOutside(name.value()) && file.isEmpty()) return; // outside the tree and not allowed: not read
     boolean built = TlsReadiness.missingKeyMaterial(tree).isEmpty();
     if (file.isEmpty()) {
       boolean tlsUsed = tree.plugins().loads("tls") || TlsReadiness.hasSmtpsListener(tree);

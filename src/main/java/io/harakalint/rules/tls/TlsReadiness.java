@@ -38,8 +38,8 @@ public final class TlsReadiness {
     all.addAll(tree.tls().certFiles());
     for (Located<String> f : all) {
       String name = f.value();
-      // An absolute path is outside the tree: haraka-lint does not read it, so it cannot say.
-      if (name.startsWith("/")) continue;
+      // Outside the tree: unless --allow-outside read it, haraka-lint cannot say whether it exists.
+      if (ConfigTree.isOutside(name)) continue;
       if (!tree.has(name)) missing.add(f);
     }
     return missing;

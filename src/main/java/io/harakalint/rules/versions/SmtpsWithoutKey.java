@@ -34,8 +34,8 @@ public final class SmtpsWithoutKey implements Rule {
     List<Located<String>> files = new ArrayList<>(tree.tls().keyFiles());
     files.addAll(tree.tls().certFiles());
     for (Located<String> f : files) {
-      // An absolute path is outside the tree: haraka-lint cannot tell whether it exists.
-      if (!f.value().startsWith("/") && !tree.has(f.value())) missing.add(f);
+      // Outside the tree (absolute or ../): haraka-lint cannot tell whether it exists.
+      if (!ConfigTree.isOutside(f.value()) && !tree.has(f.value())) missing.add(f);
     }
     if (missing.isEmpty()) return;
     Optional<IniProperty> listen = tree.smtp().listen();
