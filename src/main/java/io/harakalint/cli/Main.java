@@ -87,7 +87,11 @@ public final class Main {
       err.println("haraka-lint: out of memory; give the JVM more heap, e.g. HARAKA_LINT_JAVA_OPTS=-Xmx2g");
       code = ExitCode.INTERNAL;
     } catch (StackOverflowError e) {
-      err.println("haraka-lint: internal error: StackOverflowError (input nested too deeply? please report it)");
+      // Hostile input must still end in one line and exit 3.
+      boolean debug = java.util.Arrays.asList(args).contains("--debug");
+      err.println("haraka-lint: internal error: " + e.getClass().getSimpleName()
+          + (debug ? "" : " (rerun with --debug for details, and please report it)"));
+      if (debug) e.printStackTrace(err);
       code = ExitCode.INTERNAL;
     }
     out.flush();

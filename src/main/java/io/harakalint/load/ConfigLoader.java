@@ -80,8 +80,12 @@ public final class ConfigLoader {
       if (kind == FileKind.STRUCTURED) {
         StructuredParser.Result parsed = StructuredParser.parse(sf);
         if (parsed.value() != null) structured.put(name, parsed.value());
-        else diags.add(new LoadDiagnostic(LoadDiagnostic.Kind.PARSE_ERROR, Span.startOf(rel),
-            parsed.error() + ": Haraka logs the error and uses an empty config"));
+        else if (parsed.error().equals(StructuredParser.TOO_DEEP)) {
+          diags.add(new LoadDiagnostic(LoadDiagnostic.Kind.UNREADABLE, Span.startOf(rel), parsed.error()));
+        } else {
+          diags.add(new LoadDiagnostic(LoadDiagnostic.Kind.PARSE_ERROR, Span.startOf(rel),
+              parsed.error() + ": Haraka logs the error and uses an empty config"));
+        }
         continue;
       }
       if (kind == FileKind.BINARY || kind == FileKind.JS) continue;

@@ -58,7 +58,7 @@ public final class FileSystemTreeSource implements TreeSource {
     } catch (NoSuchFileException e) {
       throw new UserError(displayName + ": no such file or directory");
     } catch (IOException e) {
-      throw new UserError(displayName + ": cannot be read (" + e.getClass().getSimpleName() + ")");
+      throw new UserError(displayName + ": cannot be read (" + reason(e) + ")");
     }
     if (!Files.isDirectory(realRoot)) throw new UserError(displayName + ": not a directory");
     this.displayName = displayName;

@@ -39,8 +39,18 @@ public final class StructuredParser {
 
   private StructuredParser() {}
 
+  /**
+   * Deeper than any real config, and Jackson's own limit: the YAML and HJSON readers recurse once per
+   * level with no limit of their own, so a hostile file of 100,000 '[' would overflow the stack.
+   */
+  static final int MAX_DEPTH = 1000;
+
+  /** Why a file was not parsed at all, as opposed to parsed and found invalid. */
+  public static final String TOO_DEEP = "is nested more than " + MAX_DEPTH + " levels deep; haraka-lint does not read it";
+
   public static Result parse(SourceFile file) {
     String name = file.path().toLowerCase(java.util.Locale.ROOT);
+    if (bracketDepthAbove(file.text(), MAX_DEPTH)) return new Result(null, TOO_DEEP);
     try {
       if (name.endsWith(".json")) return new Result(json(file), null);
       if (name.endsWith(".yaml") || name.endsWith(".yml")) return new Result(yaml(file), null);
@@ -48,7 +58,23 @@ public final class StructuredParser {
       return new Result(null, "not a structured config file");
     } catch (IOException | RuntimeException e) {
       return new Result(null, "does not parse (" + e.getClass().getSimpleName() + at(e) + ")");
+    } catch (StackOverflowError e) {
+      return new Result(null, TOO_DEEP); // YAML block nesting by indentation, which the bracket count does not see
     }
+  }
+
+  /** Whether '[' and '{' ever nest deeper than {@code max} (strings are not skipped: erring towards refusing). */
+  private static boolean bracketDepthAbove(String text, int max) {
+    int depth = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '[' || c == '{') {
+        if (++depth > max) return true;
+      } else if ((c == ']' || c == '}') && depth > 0) {
+        depth--;
+      }
+    }
+    return false;
   }
 
   private static String at(Throwable e) {
