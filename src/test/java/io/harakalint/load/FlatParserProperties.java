@@ -43,8 +43,8 @@ class FlatParserProperties {
         String[] r = rs.get(i);
         text.append(r[0]);
         // "\r" then an empty line ending in "\n" would be one "\r\n" break, not two lines.
-        String eol = r[0].isEmpty() && text.length() > 0 && text.charAt(text.length() - 1) == '\r' && r[1].startsWith("\n") ? "\r" : r[1];
-        if (i < rs.size() - 1 || lastEol) text.append(eol);
+        String end = r[0].isEmpty() && text.length() > 0 && text.charAt(text.length() - 1) == '\r' && r[1].startsWith("\n") ? "\r" : r[1];
+        if (i < rs.size() - 1 || lastEol) text.append(end);
         if (r[2] != null) {
           entries.add(r[2]);
           lines.add(i + 1);
