@@ -3,6 +3,7 @@ package io.harakalint.fix;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import io.harakalint.rules.SecretFiles;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.jgit.diff.DiffAlgorithm;
 import org.eclipse.jgit.diff.EditList;
@@ -26,6 +27,21 @@ public final class UnifiedDiff {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return out.toString(StandardCharsets.UTF_8);
+    return masked(path, out.toString(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The diff with credential values hidden: a fix never edits a secret, but the context lines
+   * around an edit may hold one (ldap.ini bindpw next to a fixed line). Only shown diffs are masked;
+   * the edit applied with --write works on the real bytes.
+   */
+  private static String masked(String path, String diff) {
+    StringBuilder out = new StringBuilder(diff.length());
+    for (String line : diff.split("\n", -1)) {
+      if (out.length() > 0) out.append('\n');
+      boolean body = !line.isEmpty() && " +-".indexOf(line.charAt(0)) >= 0 && !line.startsWith("--- ") && !line.startsWith("+++ ");
+      out.append(body ? line.charAt(0) + SecretFiles.masked(path, line.substring(1)) : line);
+    }
+    return out.toString();
   }
 }

@@ -11,9 +11,9 @@ import java.util.regex.Pattern;
  * password is masked.
  */
 final class SecretText {
-  /** {@code auth_pass=..}, {@code password: ..}, {@code passphrase=..}, {@code secret=..}, {@code api_key=..}. */
+  /** {@code auth_pass=..}, {@code password: ..}, {@code bindpw=..}, {@code secret=..}, {@code api_key=..}. */
   private static final Pattern SECRET_KEY = Pattern.compile(
-      "^(\\s*[\"']?[\\w.\\[\\]-]*(?:pass|secret|token|api_?key|private_?key|credential)[\\w.\\[\\]-]*[\"']?\\s*[=:]\\s*)(\\S.*)$",
+      "^(\\s*[\"']?[\\w.\\[\\]-]*(?:pass|secret|token|api_?key|private_?key|credential|pw)[\\w.\\[\\]-]*[\"']?\\s*[=:]\\s*)(\\S.*)$",
       Pattern.CASE_INSENSITIVE);
 
   static final String MASK = "\u2022\u2022\u2022\u2022\u2022\u2022 (hidden)";

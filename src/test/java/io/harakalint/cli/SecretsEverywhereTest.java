@@ -120,7 +120,6 @@ class SecretsEverywhereTest {
       CliRunner r = CliRunner.run(args);
       assertThat(r.code()).as("%s%n%s", String.join(" ", args), r.err()).isNotEqualTo(ExitCode.INTERNAL);
       leaks.addAll(leaks(String.join(" ", args), r.out() + "\n" + r.err()));
-      if (System.getenv("SECRETS_DEBUG") != null) System.out.println("=== " + String.join(" ", args) + " -> " + r.code() + "\n" + r.out() + r.err());
     }
     try (Stream<Path> files = Files.walk(out)) {
       for (Path f : files.filter(Files::isRegularFile).toList()) leaks.addAll(leaks(f.toString(), Files.readString(f)));

@@ -69,11 +69,12 @@ public final class IniInlineComment implements Rule {
         boolean declaredBool = now != null && now.entry() == e && now.value() instanceof IniValue.Bool;
         String effect;
         Severity sev = META.severity();
+        boolean secretValue = secret || SecretFiles.isSecretKey(e.key());
         if (declaredBool) {
           effect = "this declared boolean is read as " + ((IniValue.Bool) now.value()).value()
               + " whatever the text before the comment says";
           sev = Severity.HIGH;
-        } else if (secret) {
+        } else if (secretValue) {
           effect = "the comment becomes part of the secret";
         } else {
           String before = e.rawValue().substring(0, m.start()).trim();
@@ -83,7 +84,7 @@ public final class IniInlineComment implements Rule {
         String before = e.rawValue().substring(0, m.start()).trim();
         ctx.report(e.valueSpan(), "inline-comment:" + e.section() + "." + e.key(),
             where + " has an inline comment: " + effect + ".", sev,
-            secret || e.continued() ? null : moveCommentUp(doc.source(), e, m.start(), before, declaredBool));
+            secretValue || e.continued() ? null : moveCommentUp(doc.source(), e, m.start(), before, declaredBool));
       }
     }
   }

@@ -27,7 +27,8 @@ public final class IniInvalidLine implements Rule {
     for (IniDocument doc : ctx.tree().iniDocuments()) {
       for (LoadDiagnostic d : doc.diagnostics()) {
         if (d.kind() != LoadDiagnostic.Kind.INVALID_LINE) continue;
-        String shown = SecretFiles.holdsSecrets(doc.path()) ? "" : " ('" + d.detail() + "')";
+        boolean secret = SecretFiles.holdsSecrets(doc.path()) || SecretFiles.isSecretKey(d.detail().strip());
+        String shown = secret ? "" : " ('" + d.detail() + "')";
         ctx.report(d.span(), "invalid-line:" + d.detail(),
             "Haraka skips this line as invalid" + shown + ": it is not key=value with a valid key, so nothing on it takes effect.");
       }
