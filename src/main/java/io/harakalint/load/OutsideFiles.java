@@ -64,9 +64,21 @@ public final class OutsideFiles {
     List<LoadDiagnostic> diags = new ArrayList<>();
     Path configDir = treeRoot == null ? null : treeRoot.resolve(tree.configPrefix());
     CappedFileReader reader = new CappedFileReader(FileSystemTreeSource.MAX_BYTES, CappedFileReader.DISK);
+    List<Located<String>> notAllowed = new ArrayList<>();
     for (Located<String> n : names.values()) {
+      if (allowed.isEmpty() && n.value().startsWith("/")) {
+        notAllowed.add(n); // the usual server layout: one note for all of them, below
+        continue;
+      }
       String why = readOne(n.value(), configDir, reader, read);
       if (why != null) diags.add(new LoadDiagnostic(LoadDiagnostic.Kind.OUTSIDE_TREE, n.span(), why));
+    }
+    if (!notAllowed.isEmpty()) {
+      List<String> list = notAllowed.stream().map(Located::value).toList();
+      String what = list.size() == 1 ? list.get(0) + ", outside the tree"
+          : list.size() + " files outside the tree (" + String.join(", ", list) + ")";
+      diags.add(new LoadDiagnostic(LoadDiagnostic.Kind.OUTSIDE_TREE, notAllowed.get(0).span(),
+          "names " + what + "; not read (--allow-outside DIR lets haraka-lint read files under DIR)"));
     }
     return tree.withOutside(read, diags);
   }

@@ -99,7 +99,8 @@ class BadInputCorpusTest {
         new Case("tls.ini cert=/etc/ssl/certs/ca-certificates.crt", r -> {
           Files.writeString(r.resolve("config/tls.ini"), "[main]\nkey=/etc/ssl/private/mx.key\ncert=/etc/ssl/certs/ca-certificates.crt\n");
           return r.toString();
-        }, ExitCode.OK, "config/tls.ini names /etc/ssl/certs/ca-certificates.crt, outside the tree; not read (--allow-outside"),
+        }, ExitCode.OK, "config/tls.ini names 2 files outside the tree (/etc/ssl/private/mx.key, /etc/ssl/certs/ca-certificates.crt);"
+            + " not read (--allow-outside DIR lets haraka-lint read files under DIR)"),
         new Case("tls.ini unreadable (chmod 000)", r -> {
           Path f = Files.writeString(r.resolve("config/tls.ini"), "[main]\n");
           Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("---------"));
