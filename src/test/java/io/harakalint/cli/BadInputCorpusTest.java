@@ -122,6 +122,10 @@ class BadInputCorpusTest {
           Files.writeString(r.resolve("config/smtp.yaml"), "[".repeat(100_000));
           return r.toString();
         }, ExitCode.FINDINGS, "config/smtp.yaml is nested more than 1000 levels deep; haraka-lint does not read it"),
+        new Case("smtp.yaml with 50,000 nested block sequences (no brackets)", r -> {
+          Files.writeString(r.resolve("config/smtp.yaml"), "- ".repeat(50_000) + "x\n");
+          return r.toString();
+        }, ExitCode.FINDINGS, "config/smtp.yaml is nested more than 1000 levels deep; haraka-lint does not read it"),
         new Case("outbound.hjson nested 100,000 deep", r -> {
           Files.writeString(r.resolve("config/outbound.hjson"), "{a:".repeat(100_000));
           return r.toString();
