@@ -11,8 +11,11 @@ public final class SecretFiles {
    * Key names that hold credentials in any file (ldap.ini bindpw, a plugin's api_key): their values
    * are never quoted either. Over-matching only hides a harmless value.
    */
-  private static final java.util.regex.Pattern SECRET_KEY = java.util.regex.Pattern.compile(
-      "(?i).*(?:pass|secret|token|api_?key|private_?key|credential|pw).*");
+  private static final class SecretKey {
+    // compiled on first use: a clean tree's check never needs it
+    static final java.util.regex.Pattern PATTERN = java.util.regex.Pattern.compile(
+        "(?i).*(?:pass|secret|token|api_?key|private_?key|credential|pw).*");
+  }
 
   private SecretFiles() {}
 
@@ -39,7 +42,7 @@ public final class SecretFiles {
     String key = keyOrLine;
     int end = key.length();
     for (char c : new char[] {'=', ':'}) if (key.indexOf(c) >= 0) end = Math.min(end, key.indexOf(c));
-    return SECRET_KEY.matcher(key.substring(0, end)).matches();
+    return SecretKey.PATTERN.matcher(key.substring(0, end)).matches();
   }
 
   public static boolean holdsSecrets(String path) {
