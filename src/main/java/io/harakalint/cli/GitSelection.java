@@ -30,6 +30,21 @@ final class GitSelection {
     Path start = Path.of(paths.isEmpty() ? "." : paths.get(0));
     GitRepo repo = GitRepo.containing(start);
     Map<String, GitTreeSource.Entry> content = staged ? repo.staged() : repo.at(rev);
+    List<String> roots = roots(repo, content, paths, staged);
+    Map<String, Selected> out = new LinkedHashMap<>();
+    String label = staged ? "staged" : rev;
+    for (String root : roots) {
+      String name = (root.isEmpty() ? "." : root) + " (" + label + ")";
+      out.put(name, new Selected(name, root, repo.tree(content, root, name)));
+    }
+    return new ArrayList<>(out.values());
+  }
+
+  /**
+   * The folders of the Haraka trees in {@code content} that {@code paths} select (default: all below the
+   * current folder); with {@code staged}, of those below a named folder only the trees the commit touches.
+   */
+  static List<String> roots(GitRepo repo, Map<String, GitTreeSource.Entry> content, List<String> paths, boolean staged) {
     List<String> all = GitRepo.harakaTrees(content.keySet());
     List<String> roots = new ArrayList<>();
     if (paths.isEmpty()) paths = List.of(".");
@@ -45,13 +60,7 @@ final class GitSelection {
         if (root.startsWith(prefix) && (!staged || changedUnder(repo, content, root))) roots.add(root);
       }
     }
-    Map<String, Selected> out = new LinkedHashMap<>();
-    String label = staged ? "staged" : rev;
-    for (String root : roots) {
-      String name = (root.isEmpty() ? "." : root) + " (" + label + ")";
-      out.put(name, new Selected(name, root, repo.tree(content, root, name)));
-    }
-    return new ArrayList<>(out.values());
+    return roots.stream().distinct().toList();
   }
 
   private static boolean changedUnder(GitRepo repo, Map<String, GitTreeSource.Entry> staged, String root) {

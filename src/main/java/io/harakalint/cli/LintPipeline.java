@@ -2,6 +2,7 @@ package io.harakalint.cli;
 
 import io.harakalint.load.FileSystemTreeSource;
 import io.harakalint.load.OutsideFiles;
+import io.harakalint.load.ParsedFiles;
 import io.harakalint.load.TreeSource;
 import io.harakalint.model.ConfigTree;
 import io.harakalint.model.HarakaVersion;
@@ -68,14 +69,21 @@ final class LintPipeline {
 
   /** Load, lint and apply the policy, with this run's options (before any baseline). */
   PolicyLint.Linted lint(TreeSource source) {
-    return lint(source, null);
+    return lint(source, (Path) null);
   }
 
   /** As {@link #lint(TreeSource)}; {@code dir} is the tree's folder on disk (null for git trees). */
   PolicyLint.Linted lint(TreeSource source, Path dir) {
     return PolicyLint.lint(source, version, policyFile,
         LintOptions.DEFAULTS.withToday(today).withClients(requiredClients, nodeVersion), useWaivers,
-        OutsideFiles.allow(allowOutside, dir));
+        OutsideFiles.allow(allowOutside, dir), ParsedFiles.none());
+  }
+
+  /** The same for a tree read from git, reusing parses of files {@code parsed} has seen unchanged (one commit after another). */
+  PolicyLint.Linted lint(TreeSource source, ParsedFiles parsed) {
+    return PolicyLint.lint(source, version, policyFile,
+        LintOptions.DEFAULTS.withToday(today).withClients(requiredClients, nodeVersion), useWaivers,
+        OutsideFiles.allow(allowOutside, null), parsed);
   }
 
   private LintReport run(TreeSource source, String target, Path dir, String repoRoot) {

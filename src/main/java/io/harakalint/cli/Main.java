@@ -39,6 +39,7 @@ public final class Main {
     m.put("migrate", MigrateCommand::new);
     m.put("compat", CompatCommand::new);
     m.put("logs", LogsCommand::new);
+    m.put("history", HistoryCommand::new);
     return m;
   }
 

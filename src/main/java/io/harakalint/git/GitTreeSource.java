@@ -71,6 +71,13 @@ public final class GitTreeSource implements TreeSource {
     return out;
   }
 
+  /** The blob id: the same bytes under the same path parse the same way in every commit. */
+  @Override
+  public Object contentKey(String relPath) {
+    Entry e = entries.get(relPath);
+    return e == null ? null : e.blob();
+  }
+
   @Override
   public ReadResult read(String relPath) {
     Entry e = entries.get(relPath);

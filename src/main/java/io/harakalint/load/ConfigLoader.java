@@ -37,11 +37,20 @@ public final class ConfigLoader {
    * @throws UserError when the path is not a Haraka tree or nothing usable could be read
    */
   public static ConfigTree load(TreeSource source, HarakaVersion harakaVersion) {
-    return load(source, harakaVersion, OutsideFiles.NONE);
+    return load(source, harakaVersion, OutsideFiles.NONE, ParsedFiles.none());
   }
 
   /** Loads a tree and the files outside it that {@code outside} allows (tls.ini key=, cert=, dhparam=). */
   public static ConfigTree load(TreeSource source, HarakaVersion harakaVersion, OutsideFiles outside) {
+    return load(source, harakaVersion, outside, ParsedFiles.none());
+  }
+
+  /**
+   * Loads a tree, taking each config file's parse from {@code parsed} when the file is unchanged
+   * since that cache last saw it (history loads every commit of a repository this way), and the
+   * files outside it that {@code outside} allows.
+   */
+  public static ConfigTree load(TreeSource source, HarakaVersion harakaVersion, OutsideFiles outside, ParsedFiles parsed) {
     String prefix;
     boolean haveRoot;
     if (source.isDirectory("config")) {
@@ -68,38 +77,14 @@ public final class ConfigLoader {
       String name = prefix.isEmpty() ? rel : rel.substring(prefix.length());
       // haraka-lint's own policy and baseline files are not Haraka config (PolicyLoader reads the policy).
       if (name.startsWith(".haraka-lint")) continue;
-      TreeSource.ReadResult r = source.read(rel);
-      if (!r.isOk()) {
-        diags.add(new LoadDiagnostic(LoadDiagnostic.Kind.UNREADABLE, Span.startOf(rel), r.problem()));
-        continue;
-      }
+      ParsedFile p = parsed.get(source, rel, () -> parse(source, rel, name));
+      diags.addAll(p.diagnostics());
+      if (p.source() == null) continue;
       readable++;
-      SourceFile sf = SourceFile.of(rel, r.bytes());
-      files.put(name, sf);
-      FileKind kind = FileKind.of(name);
-      if (kind == FileKind.STRUCTURED) {
-        StructuredParser.Result parsed = StructuredParser.parse(sf);
-        if (parsed.value() != null) structured.put(name, parsed.value());
-        else if (parsed.error().equals(StructuredParser.TOO_DEEP)) {
-          diags.add(new LoadDiagnostic(LoadDiagnostic.Kind.UNREADABLE, Span.startOf(rel), parsed.error()));
-        } else {
-          diags.add(new LoadDiagnostic(LoadDiagnostic.Kind.PARSE_ERROR, Span.startOf(rel),
-              parsed.error() + ": Haraka logs the error and uses an empty config"));
-        }
-        continue;
-      }
-      if (kind == FileKind.BINARY || kind == FileKind.JS) continue;
-      if (sf.containsNul()) {
-        diags.add(new LoadDiagnostic(LoadDiagnostic.Kind.BINARY_CONTENT, Span.startOf(rel),
-            "contains NUL bytes: binary content where Haraka expects text"));
-        continue;
-      }
-      if (!sf.isValidUtf8()) {
-        diags.add(new LoadDiagnostic(LoadDiagnostic.Kind.INVALID_UTF8, Span.startOf(rel),
-            "is not valid UTF-8: Haraka reads U+FFFD in place of the bad bytes"));
-      }
-      if (kind == FileKind.INI) ini.put(name, IniParser.parse(sf));
-      else flat.put(name, FlatParser.parse(sf));
+      files.put(name, p.source());
+      if (p.ini() != null) ini.put(name, p.ini());
+      if (p.flat() != null) flat.put(name, p.flat());
+      if (p.structured() != null) structured.put(name, p.structured());
     }
     if (readable == 0 && !listed.isEmpty()) {
       throw new UserError(source.displayName() + ": no config file could be read (" + diags.size() + " unreadable)");
@@ -110,6 +95,36 @@ public final class ConfigLoader {
     if (haveRoot) readShippedDefaults(source, shippedIni, shippedFlat);
     return outside.addTo(
         new ConfigTree(source.displayName(), prefix, files, ini, flat, structured, shippedIni, shippedFlat, diags, install));
+  }
+
+  /** One config file read and parsed the way Haraka reads it, or the reason it could not be read. */
+  private static ParsedFile parse(TreeSource source, String rel, String name) {
+    TreeSource.ReadResult r = source.read(rel);
+    if (!r.isOk()) {
+      return ParsedFile.unreadable(new LoadDiagnostic(LoadDiagnostic.Kind.UNREADABLE, Span.startOf(rel), r.problem()));
+    }
+    SourceFile sf = SourceFile.of(rel, r.bytes());
+    FileKind kind = FileKind.of(name);
+    if (kind == FileKind.STRUCTURED) {
+      StructuredParser.Result parsed = StructuredParser.parse(sf);
+      if (parsed.value() != null) return new ParsedFile(sf, null, null, parsed.value(), List.of());
+      if (parsed.error().equals(StructuredParser.TOO_DEEP)) {
+        return new ParsedFile(sf, null, null, null,
+            List.of(new LoadDiagnostic(LoadDiagnostic.Kind.UNREADABLE, Span.startOf(rel), parsed.error())));
+      }
+      return new ParsedFile(sf, null, null, null, List.of(new LoadDiagnostic(LoadDiagnostic.Kind.PARSE_ERROR,
+          Span.startOf(rel), parsed.error() + ": Haraka logs the error and uses an empty config")));
+    }
+    if (kind == FileKind.BINARY || kind == FileKind.JS) return new ParsedFile(sf, null, null, null, List.of());
+    if (sf.containsNul()) {
+      return new ParsedFile(sf, null, null, null, List.of(new LoadDiagnostic(LoadDiagnostic.Kind.BINARY_CONTENT,
+          Span.startOf(rel), "contains NUL bytes: binary content where Haraka expects text")));
+    }
+    List<LoadDiagnostic> diags = sf.isValidUtf8() ? List.of() : List.of(new LoadDiagnostic(LoadDiagnostic.Kind.INVALID_UTF8,
+        Span.startOf(rel), "is not valid UTF-8: Haraka reads U+FFFD in place of the bad bytes"));
+    return kind == FileKind.INI
+        ? new ParsedFile(sf, IniParser.parse(sf), null, null, diags)
+        : new ParsedFile(sf, null, FlatParser.parse(sf), null, diags);
   }
 
   /**

@@ -25,6 +25,14 @@ public interface TreeSource {
   /** The file's bytes, or a reason it cannot be read. */
   ReadResult read(String relPath);
 
+  /**
+   * Something that changes whenever the file's bytes do (git's blob id), so a parse can be reused
+   * across trees that share the file; null when the source cannot tell without reading it.
+   */
+  default Object contentKey(String relPath) {
+    return null;
+  }
+
   /** Problems met while listing (links that leave the tree, unreadable folders). */
   List<LoadDiagnostic> listingProblems();
 

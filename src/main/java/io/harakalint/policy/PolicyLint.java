@@ -2,6 +2,7 @@ package io.harakalint.policy;
 
 import io.harakalint.load.ConfigLoader;
 import io.harakalint.load.OutsideFiles;
+import io.harakalint.load.ParsedFiles;
 import io.harakalint.load.TreeSource;
 import io.harakalint.model.ConfigTree;
 import io.harakalint.model.HarakaVersion;
@@ -30,13 +31,22 @@ public final class PolicyLint {
    * @param base options before the policy's thresholds and clients are merged in
    */
   public static Linted lint(TreeSource source, HarakaVersion version, Path policyFile, LintOptions base, boolean useWaivers) {
-    return lint(source, version, policyFile, base, useWaivers, OutsideFiles.NONE);
+    return lint(source, version, policyFile, base, useWaivers, OutsideFiles.NONE, ParsedFiles.none());
   }
 
   /** As above, also reading the files outside the tree that {@code outside} allows. */
   public static Linted lint(TreeSource source, HarakaVersion version, Path policyFile, LintOptions base, boolean useWaivers,
       OutsideFiles outside) {
-    ConfigTree tree = ConfigLoader.load(source, version, outside);
+    return lint(source, version, policyFile, base, useWaivers, outside, ParsedFiles.none());
+  }
+
+  /**
+   * As above, also reusing the parses of files unchanged since {@code parsed} last saw them
+   * (history lints one commit after another).
+   */
+  public static Linted lint(TreeSource source, HarakaVersion version, Path policyFile, LintOptions base, boolean useWaivers,
+      OutsideFiles outside, ParsedFiles parsed) {
+    ConfigTree tree = ConfigLoader.load(source, version, outside, parsed);
     PolicyFile policy = PolicyLoader.load(source, policyFile);
     LintOptions options = PolicyEngine.options(policy, base);
     List<Finding> findings = new Linter(Rules.ALL, options, policy).lint(tree);
