@@ -93,8 +93,8 @@ public final class ConfigLoader {
     Map<String, IniDocument> shippedIni = new LinkedHashMap<>();
     Map<String, FlatDocument> shippedFlat = new LinkedHashMap<>();
     if (haveRoot) readShippedDefaults(source, shippedIni, shippedFlat);
-    return outside.addTo(
-        new ConfigTree(source.displayName(), prefix, files, ini, flat, structured, shippedIni, shippedFlat, diags, install));
+    return outside.addTo(new ConfigTree(source.displayName(), prefix, files, ini, flat, structured, shippedIni, shippedFlat,
+        diags, install, parsed.views()));
   }
 
   /** One config file read and parsed the way Haraka reads it, or the reason it could not be read. */

@@ -1,5 +1,6 @@
 package io.harakalint.load;
 
+import io.harakalint.model.FileViews;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -14,10 +15,17 @@ public final class ParsedFiles {
 
   private final boolean enabled;
   private final Map<String, Cached> byPath = new HashMap<>();
+  private final FileViews views;
   private long parses;
 
   private ParsedFiles(boolean enabled) {
     this.enabled = enabled;
+    this.views = enabled ? FileViews.shared() : FileViews.none();
+  }
+
+  /** What trees built from these parses may share beyond the parse (typed INI files, the relay ACL). */
+  FileViews views() {
+    return views;
   }
 
   /** A cache for a series of loads from sources with content keys. */

@@ -29,6 +29,7 @@ public final class ConfigTree {
   private final InstallFacts install;
   private final Map<Object, Object> views = new HashMap<>();
   private Map<String, SourceFile> outside = Map.of();
+  private final FileViews fileViews;
 
   public ConfigTree(String displayName, String configPrefix, Map<String, SourceFile> files,
       Map<String, IniDocument> iniDocs, Map<String, FlatDocument> flatDocs, Map<String, StructuredValue> structured,
@@ -45,6 +46,16 @@ public final class ConfigTree {
       Map<String, IniDocument> iniDocs, Map<String, FlatDocument> flatDocs, Map<String, StructuredValue> structured,
       Map<String, IniDocument> shippedIni, Map<String, FlatDocument> shippedFlat,
       List<LoadDiagnostic> diagnostics, InstallFacts install) {
+    this(displayName, configPrefix, files, iniDocs, flatDocs, structured, shippedIni, shippedFlat, diagnostics, install,
+        FileViews.none());
+  }
+
+  /** @param fileViews per-file views shared with other trees holding the same parsed documents (history) */
+  public ConfigTree(String displayName, String configPrefix, Map<String, SourceFile> files,
+      Map<String, IniDocument> iniDocs, Map<String, FlatDocument> flatDocs, Map<String, StructuredValue> structured,
+      Map<String, IniDocument> shippedIni, Map<String, FlatDocument> shippedFlat,
+      List<LoadDiagnostic> diagnostics, InstallFacts install, FileViews fileViews) {
+    this.fileViews = fileViews;
     this.shippedIni = Map.copyOf(shippedIni);
     this.shippedFlat = Map.copyOf(shippedFlat);
     this.displayName = displayName;
@@ -115,7 +126,8 @@ public final class ConfigTree {
   public ConfigTree withOutside(Map<String, SourceFile> read, List<LoadDiagnostic> more) {
     List<LoadDiagnostic> d = new ArrayList<>(diagnostics);
     d.addAll(more);
-    ConfigTree t = new ConfigTree(displayName, configPrefix, files, iniDocs, flatDocs, structured, shippedIni, shippedFlat, d, install);
+    ConfigTree t = new ConfigTree(displayName, configPrefix, files, iniDocs, flatDocs, structured, shippedIni, shippedFlat, d, install,
+        fileViews);
     t.outside = Map.copyOf(read);
     return t;
   }
@@ -145,7 +157,8 @@ public final class ConfigTree {
       if (shipped != null) {
         return IniFile.merged(pathOf(configName), iniDocs.get(configName), shipped, DeclaredBooleans.forFile(configName));
       }
-      return new IniFile(pathOf(configName), iniDocs.get(configName), DeclaredBooleans.forFile(configName));
+      IniDocument doc = iniDocs.get(configName);
+      return fileViews.get(k.toString(), doc, () -> new IniFile(pathOf(configName), doc, DeclaredBooleans.forFile(configName)));
     });
   }
 
@@ -201,6 +214,11 @@ public final class ConfigTree {
     return view(PluginList.class, k -> PluginList.from(this));
   }
 
+  /** The waivers written as comments in this tree's files (see {@link InlineWaivers}). */
+  public List<Waiver> inlineWaivers() {
+    return view(InlineWaivers.class, k -> List.copyOf(InlineWaivers.scan(this)));
+  }
+
   public TlsIni tls() {
     return view(TlsIni.class, k -> new TlsIni(ini("tls.ini")));
   }
@@ -245,12 +263,17 @@ public final class ConfigTree {
     return flat(setting.fileName());
   }
 
-  @SuppressWarnings("unchecked")
   /** The waivers written as comments in the tree's files (see {@link InlineWaivers}). */
   public List<Waiver> inlineWaivers() {
     return view(InlineWaivers.class, k -> InlineWaivers.scan(this));
   }
 
+  /** A view built from {@code document} alone, shared with other trees holding the same document. */
+  <T> T fileView(String name, Object document, java.util.function.Supplier<T> make) {
+    return fileViews.get(name, document, make);
+  }
+
+  @SuppressWarnings("unchecked")
   private synchronized <T> T view(Object key, Function<Object, T> make) {
     Object v = views.get(key);
     if (v == null) {

@@ -46,9 +46,12 @@ public final class RelayConfig {
 
   static RelayConfig from(ConfigTree tree) {
     Optional<FlatDocument> aclDoc = tree.flat("relay_acl_allow");
-    List<AclEntry> entries = new ArrayList<>();
-    for (Located<String> item : aclDoc.map(FlatDocument::items).orElse(List.of())) entries.add(AclEntry.parse(item));
-    return new RelayConfig(tree.ini("relay.ini"), List.copyOf(entries), aclDoc, tree.ini("relay_dest_domains.ini"),
+    List<AclEntry> entries = tree.fileView("acl:relay_acl_allow", aclDoc.orElse(null), () -> {
+      List<AclEntry> parsed = new ArrayList<>();
+      for (Located<String> item : aclDoc.map(FlatDocument::items).orElse(List.of())) parsed.add(AclEntry.parse(item));
+      return List.copyOf(parsed);
+    });
+    return new RelayConfig(tree.ini("relay.ini"), entries, aclDoc, tree.ini("relay_dest_domains.ini"),
         semanticsFor(tree.install()), tree.pathOf("relay_acl_allow"));
   }
 

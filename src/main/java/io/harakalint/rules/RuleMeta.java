@@ -17,11 +17,10 @@ public record RuleMeta(String id, String title, Severity severity, Category cate
     VersionRange.parse(appliesTo); // fail fast on a malformed range
   }
 
-  /** The Haraka versions this rule applies to, parsed (once per range text: the linter asks per rule per tree). */
+  /** The Haraka versions this rule applies to, parsed (once per text: the linter asks for every rule and tree). */
   public VersionRange versions() {
     return PARSED.computeIfAbsent(appliesTo, VersionRange::parse);
   }
 
-  private static final java.util.concurrent.ConcurrentHashMap<String, VersionRange> PARSED =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private static final java.util.Map<String, VersionRange> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
 }

@@ -18,6 +18,7 @@ public final class SourceFile {
   private final byte[] bytes;
   private final String text;
   private final boolean validUtf8;
+  private final boolean containsNul;
   private final List<Line> lines;
 
   /**
@@ -72,6 +73,7 @@ public final class SourceFile {
     this.bytes = bytes;
     this.text = text;
     this.validUtf8 = validUtf8;
+    this.containsNul = hasNul(bytes);
     this.lines = splitLines(text);
   }
 
@@ -117,7 +119,12 @@ public final class SourceFile {
     return text.startsWith("\uFEFF");
   }
 
+  /** Known from the start: the loader and the inline-waiver scan ask for every file, history for every commit. */
   public boolean containsNul() {
+    return containsNul;
+  }
+
+  private static boolean hasNul(byte[] bytes) {
     for (byte b : bytes) if (b == 0) return true;
     return false;
   }

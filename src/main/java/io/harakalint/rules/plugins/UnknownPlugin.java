@@ -13,6 +13,7 @@ import java.util.Set;
 
 /** See rules/HL401.md. */
 public final class UnknownPlugin implements Rule {
+  // config/plugins has no inline comments: a space then '#' or ';' is part of the name.
   private static final java.util.regex.Pattern INLINE_COMMENT = java.util.regex.Pattern.compile(".*\\s[#;].*");
 
   public static final RuleMeta META = new RuleMeta("HL401", "Plugin name Haraka cannot load",

@@ -73,6 +73,17 @@ public final class AclTooBroad implements Rule {
 
   private static String count(IPAddress block) {
     return block.getCount().bitLength() > 40 ? "2^" + (block.getBitCount() - block.getPrefixLength())
-        : String.format("%,d", block.getCount());
+        : grouped(block.getCount().longValue());
+  }
+
+  /** 16777216 as "16,777,216". By hand: String.format's Formatter costs more than the rest of this rule per run. */
+  static String grouped(long n) {
+    String digits = Long.toString(n);
+    StringBuilder out = new StringBuilder(digits.length() + digits.length() / 3);
+    for (int i = 0; i < digits.length(); i++) {
+      if (i > 0 && (digits.length() - i) % 3 == 0) out.append(',');
+      out.append(digits.charAt(i));
+    }
+    return out.toString();
   }
 }
