@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -35,6 +36,9 @@ public final class FirstParentWalk implements AutoCloseable {
   private final TreeMap<String, GitTreeSource.Entry> files = new TreeMap<>();
   private final List<String> changed = new ArrayList<>();
   private int position = -1;
+  /** One reader per thread that reads blobs (JGit's readers are not thread-safe), closed with the walk. */
+  private final List<ObjectReader> readers = new ArrayList<>();
+  private final ThreadLocal<ObjectReader> threadReader = ThreadLocal.withInitial(this::newReader);
 
   private FirstParentWalk(GitRepo repo, RevWalk walk, RevCommit base, List<RevCommit> chain) {
     this.repo = repo;
@@ -151,13 +155,27 @@ public final class FirstParentWalk implements AutoCloseable {
     return new CommitInfo(c.getName(), c.abbreviate(7).name(), a.getName(), a.getEmailAddress(), date, c.getShortMessage());
   }
 
+  private ObjectReader newReader() {
+    ObjectReader r = repo.repository().newObjectReader();
+    synchronized (readers) {
+      readers.add(r);
+    }
+    return r;
+  }
+
   @Override
   public void close() {
     walk.close();
+    synchronized (readers) {
+      readers.forEach(ObjectReader::close);
+    }
   }
 
-  /** The current commit's tree below {@code root}, as a loader source. */
+  /**
+   * The current commit's tree below {@code root}, as a loader source. It is a snapshot: the walk may
+   * move on while another thread loads it, reading blobs with that thread's own reader.
+   */
   public GitTreeSource tree(String root, String displayName) {
-    return repo.tree(files, root, displayName);
+    return new GitTreeSource(displayName, GitRepo.below(files, root), threadReader::get);
   }
 }

@@ -102,6 +102,11 @@ public final class GitRepo implements Closeable {
 
   /** The part of {@code all} below {@code root} ("" = everything), as a tree source. */
   public GitTreeSource tree(Map<String, GitTreeSource.Entry> all, String root, String displayName) {
+    return new GitTreeSource(displayName, below(all, root), reader);
+  }
+
+  /** The entries below {@code root} ("" = all), relative to it; submodules left out. */
+  static Map<String, GitTreeSource.Entry> below(Map<String, GitTreeSource.Entry> all, String root) {
     String prefix = root.isEmpty() ? "" : root + "/";
     Map<String, GitTreeSource.Entry> sub = new LinkedHashMap<>();
     for (Map.Entry<String, GitTreeSource.Entry> e : all.entrySet()) {
@@ -109,7 +114,7 @@ public final class GitRepo implements Closeable {
         sub.put(e.getKey().substring(prefix.length()), e.getValue());
       }
     }
-    return new GitTreeSource(displayName, sub, reader);
+    return sub;
   }
 
   /**

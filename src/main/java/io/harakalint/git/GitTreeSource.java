@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectLoader;
@@ -26,10 +27,15 @@ public final class GitTreeSource implements TreeSource {
 
   private final String displayName;
   private final TreeMap<String, Entry> entries;
-  private final ObjectReader reader;
+  private final Supplier<ObjectReader> reader;
   private final List<LoadDiagnostic> problems = new ArrayList<>();
 
   GitTreeSource(String displayName, Map<String, Entry> entries, ObjectReader reader) {
+    this(displayName, entries, () -> reader);
+  }
+
+  /** @param reader the reader of the thread that reads (JGit's readers are not thread-safe) */
+  GitTreeSource(String displayName, Map<String, Entry> entries, Supplier<ObjectReader> reader) {
     this.displayName = displayName;
     this.entries = new TreeMap<>(entries);
     this.reader = reader;
@@ -83,7 +89,7 @@ public final class GitTreeSource implements TreeSource {
     Entry e = entries.get(relPath);
     if (e == null || !isRegular(e.mode())) return ReadResult.failed("not a file in git");
     try {
-      ObjectLoader loader = reader.open(e.blob());
+      ObjectLoader loader = reader.get().open(e.blob());
       if (loader.getSize() > FileSystemTreeSource.MAX_BYTES) {
         return ReadResult.failed("larger than " + (FileSystemTreeSource.MAX_BYTES / (1024 * 1024)) + " MiB; not read");
       }

@@ -230,6 +230,35 @@ class HistoryCommandTest {
   }
 
   @Test
+  void theReportIsTheSameOnOneThreadOrManyInSmallChunks() throws Exception {
+    String[] hosts = {"a.example", "b.example", "c.example"};
+    for (int i = 0; i < 12; i++) {
+      if (i % 4 == 1) write("mx1/config/relay.ini", OPEN_RELAY);
+      else if (i % 4 == 3) write("mx1/config/relay.ini", CLEAN_RELAY);
+      else write("mx1/config/host_list", hosts[i % 3] + "\n");
+      commit(i % 2 == 0 ? "Ada" : "Bob", "change " + i);
+    }
+    write("mx1/config/relay_acl_allow", "10.0.0.0/8\n");
+    commit("Cy", "acl");
+    write("mx1/config/relay.ini", OPEN_RELAY);
+    RevCommit reopened = commit("Bob", "open for good");
+
+    HistoryLint one = new HistoryLint(new LintPipeline(null, null, true, null, null), 1, HistoryLint.CHUNK);
+    HistoryLint many = new HistoryLint(new LintPipeline(null, null, true, null, null), 3, 2);
+    List<String> expected = attributions(one.run(dir.toString(), "HEAD", null));
+    assertThat(expected).contains("HL201 " + reopened.getName());
+    assertThat(attributions(many.run(dir.toString(), "HEAD", null))).isEqualTo(expected);
+    assertThat(many.lints()).isEqualTo(one.lints()).isEqualTo(15);
+    assertThat(one.parses()).isEqualTo(3 + 12 + 1 + 1); // the root's three files, then the one file each commit changes
+    assertThat(many.parses()).isGreaterThan(one.parses()); // each chunk starts with an empty cache
+  }
+
+  private static List<String> attributions(HistoryReport r) {
+    return r.trees().stream().flatMap(t -> t.findings().stream())
+        .map(i -> i.finding().ruleId() + " " + (i.commit() == null ? "-" : i.commit().id())).toList();
+  }
+
+  @Test
   void aShallowCloneIsWalkedFromItsOldestCommit() throws Exception {
     write("mx1/config/relay.ini", OPEN_RELAY);
     RevCommit opened = commit("Bob", "open");
