@@ -263,11 +263,6 @@ public final class ConfigTree {
     return flat(setting.fileName());
   }
 
-  /** The waivers written as comments in the tree's files (see {@link InlineWaivers}). */
-  public List<Waiver> inlineWaivers() {
-    return view(InlineWaivers.class, k -> InlineWaivers.scan(this));
-  }
-
   /** A view built from {@code document} alone, shared with other trees holding the same document. */
   <T> T fileView(String name, Object document, java.util.function.Supplier<T> make) {
     return fileViews.get(name, document, make);

@@ -41,6 +41,9 @@ public final class PluginCatalog {
      * The Haraka version from which npm no longer installs this plugin with Haraka (it was dropped
      * from Haraka's optional dependencies), so the operator must install it.
      */
+    // Compiled once: rules ask for every plugin of every tree (history: every commit).
+    private static final java.util.regex.Pattern DROPPED = java.util.regex.Pattern.compile("dropped (\\d+\\.\\d+\\.\\d+)");
+
     public java.util.Optional<HarakaVersion> droppedFromHarakaDeps() {
       java.util.regex.Matcher m = DROPPED.matcher(versions);
       return m.find() ? java.util.Optional.of(HarakaVersion.parse(m.group(1))) : java.util.Optional.empty();

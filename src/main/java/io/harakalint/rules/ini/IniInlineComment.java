@@ -58,10 +58,8 @@ public final class IniInlineComment implements Rule {
       IniFile typed = null; // typed only when a comment is found: most files have none
       boolean secret = SecretFiles.holdsSecrets(doc.path());
       for (IniEntry e : doc.entries()) {
-        if (e.rawValue() == null) continue;
-        String rawValue = e.rawValue();
-        if (rawValue.indexOf(';') < 0 && rawValue.indexOf('#') < 0) continue; // most values: no regex
-        Matcher m = COMMENT.matcher(rawValue);
+        if (e.rawValue() == null || (e.rawValue().indexOf(';') < 0 && e.rawValue().indexOf('#') < 0)) continue; // spares the regex
+        Matcher m = COMMENT.matcher(e.rawValue());
         if (!m.find()) continue;
         String where = "[" + e.section() + "] " + e.key();
         if (typed == null) typed = ctx.tree().ini(name);
