@@ -84,6 +84,23 @@ class HistoryCommandTest {
   }
 
   @Test
+  void findsAtTheHeadExactlyWhatCheckRevFinds() throws Exception {
+    write("mx1/config/relay.ini", "[relay]\nacl=true ; office\nall=true\n");
+    write("mx1/config/relay_acl_allow", "10.0.0.0/8\n2001:db8::1\n");
+    commit("Bob", "several problems");
+    write("mx1/config/host_list", "example.net\n");
+    commit("Cy", "unrelated");
+    List<String> check = new java.util.ArrayList<>();
+    json(CliRunner.run("check", "--rev", "HEAD", "--format", "json", dir.resolve("mx1").toString()).out())
+        .path("findings").forEach(f -> check.add(f.path("fingerprint").asText() + " " + f.path("line").asInt()));
+    List<String> history = new java.util.ArrayList<>();
+    json(history("--format", "json", dir.resolve("mx1").toString()).out()).path("trees").get(0).path("findings")
+        .forEach(f -> history.add(f.path("finding").path("fingerprint").asText() + " " + f.path("finding").path("line").asInt()));
+    assertThat(check).hasSizeGreaterThan(2);
+    assertThat(history).isEqualTo(check);
+  }
+
+  @Test
   void aFindingRemovedAndAddedAgainBelongsToTheCommitThatBroughtItBack() throws Exception {
     write("mx1/config/relay.ini", OPEN_RELAY);
     commit("Bob", "open");
