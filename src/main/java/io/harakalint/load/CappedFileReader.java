@@ -41,7 +41,7 @@ final class CappedFileReader {
             + " bytes), the most haraka-lint reads of one file; not read");
       }
       byte[] bytes;
-      boolean grew = false;
+      long grewTo = -1;
       try (InputStream in = opener.open(p)) {
         // Exactly the size seen, into one array (readNBytes(len) would gather 8 KiB chunks and copy
         // them: twice the memory for every file of a recursive run), then one byte more to see
@@ -53,16 +53,25 @@ final class CappedFileReader {
         } else if (in.read() < 0) {
           bytes = exact;
         } else {
-          grew = true; // longer than the size seen: reported as changed below
+          // Longer than the size seen: reported as changed below, with how much was there (counted
+          // in a small buffer, never beyond the cap).
+          long total = exact.length + 1L;
+          byte[] scratch = new byte[8192];
+          int k;
+          while (total <= maxBytes && (k = in.read(scratch, 0, (int) Math.min(scratch.length, maxBytes + 1L - total))) > 0) {
+            total += k;
+          }
+          grewTo = total;
           bytes = exact;
         }
       }
       BasicFileAttributes after = Files.readAttributes(p, BasicFileAttributes.class);
-      if (grew || bytes.length != before.size() || after.size() != before.size()
+      if (grewTo >= 0 || bytes.length != before.size() || after.size() != before.size()
           || !after.lastModifiedTime().equals(before.lastModifiedTime())
           || !Objects.equals(after.fileKey(), before.fileKey())) {
         return TreeSource.ReadResult.failed("changed while it was being read (" + before.size() + " bytes before, "
-            + (grew ? "more" : bytes.length) + " read); not checked, re-run when it is stable");
+            + (grewTo > maxBytes ? "more than " + maxBytes : grewTo >= 0 ? grewTo : bytes.length)
+            + " read); not checked, re-run when it is stable");
       }
       return TreeSource.ReadResult.ok(bytes);
     } catch (IOException e) {
