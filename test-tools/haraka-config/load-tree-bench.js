@@ -4,7 +4,7 @@
 // The node half of bench/loader-vs-haraka-config.sh: warm per-tree load time of haraka-config
 // (the version pinned in package.json) on Haraka trees on disk.
 //
-//   node load-tree-bench.js [--list] [--warmup-ms N] [--batch-ms N] [--batches N] TREE...
+//   node load-tree-bench.js [--list] [--warmup-ms N] [--tree-warmup-ms N] [--batch-ms N] [--batches N] TREE...
 //     --list   print "FILE<TAB>tree<TAB>path" for every file loaded, and nothing else
 //     default  print "RESULT<TAB>tree<TAB>files<TAB>wall µs/cpu µs" per tree (medians of the batches;
 //              CPU is the whole process's, GC and compiler threads included, as on the Java side)
@@ -19,7 +19,8 @@
 // tree, outside the timing (Haraka knows its names from its code; our loader lists the folder on
 // every load, so this favours haraka-config).
 //
-// Warm-up and batch lengths are CPU milliseconds of this process (see microsPerTree).
+// Warm-up and batch lengths are CPU milliseconds of this process (see microsPerTree): first a warm-up
+// over all trees in turn, then per tree a short one before its batches (as on the Java side).
 //
 // Warm and uncached: haraka-config caches every result and watches every folder it reads from.
 // Watching is switched off (reader.watch_files = false) and the reader's caches are emptied before
@@ -159,13 +160,15 @@ function microsPerTree(p, warmupMs, batchMs, batches) {
 function main() {
   const args = process.argv.slice(2)
   let list = false
-  let warmupMs = 2000
+  let warmupMs = 8000
+  let treeWarmupMs = 300
   let batchMs = 500
   let batches = 5
   const trees = []
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--list') list = true
     else if (args[i] === '--warmup-ms') warmupMs = Number(args[++i])
+    else if (args[i] === '--tree-warmup-ms') treeWarmupMs = Number(args[++i])
     else if (args[i] === '--batch-ms') batchMs = Number(args[++i])
     else if (args[i] === '--batches') batches = Number(args[++i])
     else trees.push(args[i])
@@ -174,15 +177,17 @@ function main() {
   console.log = () => {}
   console.error = () => {}
   const out = (s) => process.stdout.write(`${s}\n`)
-  for (const t of trees) {
-    const p = plan(t)
-    const loaded = [...p.files.map((f) => f.shown), ...p.manifests].sort()
-    if (list) {
-      for (const f of loaded) out(`FILE\t${t}\t${f}`)
-      continue
-    }
-    out(`RESULT\t${t}\t${loaded.length}\t${microsPerTree(p, warmupMs, batchMs, batches)}`)
+  const plans = trees.map(plan)
+  const loaded = plans.map((p) => [...p.files.map((f) => f.shown), ...p.manifests].sort())
+  if (list) {
+    trees.forEach((t, i) => loaded[i].forEach((f) => out(`FILE\t${t}\t${f}`)))
+    return
   }
+  const warmEnd = cpuMicros() + warmupMs * 1000
+  while (cpuMicros() < warmEnd) for (const p of plans) load(p)
+  trees.forEach((t, i) => {
+    out(`RESULT\t${t}\t${loaded[i].length}\t${microsPerTree(plans[i], treeWarmupMs, batchMs, batches)}`)
+  })
 }
 
 main()

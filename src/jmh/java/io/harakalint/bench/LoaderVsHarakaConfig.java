@@ -25,14 +25,16 @@ import java.util.function.ToIntFunction;
  * is {@link PolicyLint#lint}: load, policy, every rule, waivers.
  *
  * <pre>
- * LoaderVsHarakaConfig [--list] [--warmup-ms N] [--batch-ms N] [--batches N] TREE...
+ * LoaderVsHarakaConfig [--list] [--warmup-ms N] [--tree-warmup-ms N] [--batch-ms N] [--batches N] TREE...
  *   --list   print "FILE&lt;TAB&gt;tree&lt;TAB&gt;path" for every file the loader reads, and nothing else
  *   default  print "RESULT&lt;TAB&gt;tree&lt;TAB&gt;files&lt;TAB&gt;load&lt;TAB&gt;lint", each as "wall µs/cpu µs" per tree
  * </pre>
  *
  * <p>Wall time is what a user waits; process CPU time (all threads: JIT, GC) is what the
  * comparison uses, since on a shared machine a starved process shows long wall times for the same
- * work. Each is the median over the batches. Warm-up and batch lengths are CPU milliseconds.
+ * work. Each is the median over the batches. Warm-up and batch lengths are CPU milliseconds: first
+ * a warm-up over all trees in turn (load and lint; the compiled code is shared), then per tree and
+ * task a short one before its batches.
  */
 public final class LoaderVsHarakaConfig {
   private static long sink;
@@ -41,7 +43,8 @@ public final class LoaderVsHarakaConfig {
 
   public static void main(String[] args) {
     boolean list = false;
-    long warmupMs = 2000;
+    long warmupMs = 8000;
+    long treeWarmupMs = 300;
     long batchMs = 500;
     int batches = 5;
     List<String> trees = new ArrayList<>();
@@ -49,18 +52,23 @@ public final class LoaderVsHarakaConfig {
       switch (args[i]) {
         case "--list" -> list = true;
         case "--warmup-ms" -> warmupMs = Long.parseLong(args[++i]);
+        case "--tree-warmup-ms" -> treeWarmupMs = Long.parseLong(args[++i]);
         case "--batch-ms" -> batchMs = Long.parseLong(args[++i]);
         case "--batches" -> batches = Integer.parseInt(args[++i]);
         default -> trees.add(args[i]);
       }
     }
+    if (list) {
+      for (String t : trees) for (String p : filesRead(t)) System.out.println("FILE\t" + t + "\t" + p);
+      return;
+    }
+    long warmEnd = cpuNanos() + warmupMs * 1_000_000;
+    while (cpuNanos() < warmEnd) {
+      for (String t : trees) sink += load(t) + lint(t);
+    }
     for (String t : trees) {
-      if (list) {
-        for (String p : filesRead(t)) System.out.println("FILE\t" + t + "\t" + p);
-        continue;
-      }
-      String load = microsPerTree(t, LoaderVsHarakaConfig::load, warmupMs, batchMs, batches);
-      String lint = microsPerTree(t, LoaderVsHarakaConfig::lint, warmupMs, batchMs, batches);
+      String load = microsPerTree(t, LoaderVsHarakaConfig::load, treeWarmupMs, batchMs, batches);
+      String lint = microsPerTree(t, LoaderVsHarakaConfig::lint, treeWarmupMs, batchMs, batches);
       System.out.printf("RESULT\t%s\t%d\t%s\t%s%n", t, filesRead(t).size(), load, lint);
     }
     if (sink == 42) System.out.println();
@@ -96,21 +104,20 @@ public final class LoaderVsHarakaConfig {
    * its compiler has finished. (getProcessCpuTime ticks in 10 ms steps here, hence long batches.)
    */
   static String microsPerTree(String tree, ToIntFunction<String> work, long warmupMs, long batchMs, int batches) {
-    OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    long warmEnd = os.getProcessCpuTime() + warmupMs * 1_000_000;
-    while (os.getProcessCpuTime() < warmEnd) sink += work.applyAsInt(tree);
+    long warmEnd = cpuNanos() + warmupMs * 1_000_000;
+    while (cpuNanos() < warmEnd) sink += work.applyAsInt(tree);
     double[] wall = new double[batches];
     double[] cpu = new double[batches];
     for (int b = 0; b < batches; b++) {
       long start = System.nanoTime();
-      long cpuStart = os.getProcessCpuTime();
+      long cpuStart = cpuNanos();
       long cpuStop = cpuStart + batchMs * 1_000_000;
       long calls = 0;
       long cpuNow;
       do {
         sink += work.applyAsInt(tree);
         calls++;
-        cpuNow = os.getProcessCpuTime();
+        cpuNow = cpuNanos();
       } while (cpuNow < cpuStop);
       cpu[b] = (cpuNow - cpuStart) / 1000.0 / calls;
       wall[b] = (System.nanoTime() - start) / 1000.0 / calls;
@@ -118,5 +125,10 @@ public final class LoaderVsHarakaConfig {
     Arrays.sort(wall);
     Arrays.sort(cpu);
     return String.format(Locale.ROOT, "%.1f/%.1f", wall[batches / 2], cpu[batches / 2]);
+  }
+
+  /** CPU time of the whole process (every thread). */
+  private static long cpuNanos() {
+    return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 }
