@@ -4,9 +4,9 @@
 # the four samples plus a generated big tree (10,000 relay_acl_allow entries, 10,000 host_list
 # domains, a 500-line plugins list, 1,000 [haproxy] hosts[] in connection.ini).
 #
-# Each side loads every tree in its own warm process (8 s of CPU warm-up over all trees, then per
-# tree 0.3 s more and the median of 5 batches of 500 ms of CPU), and the two sides take turns for
-# ROUNDS rounds so machine noise hits both. The tables show the median over rounds with the min-max spread, in process CPU time (the
+# Each side loads every tree in its own warm process (at least 8 s of CPU warm-up over all trees,
+# the JVM until its JIT compiler is idle too; then per tree 0.3 s more and the median of 5 batches
+# of 500 ms of CPU), and the two sides take turns for ROUNDS rounds so machine noise hits both. The tables show the median over rounds with the min-max spread, in process CPU time (the
 # verdict) and in wall time. Before timing anything the script checks that both
 # sides load exactly the same files for every tree.
 #   haraka-config: config.get(name, type, {booleans}) for every file, caches emptied before every load,

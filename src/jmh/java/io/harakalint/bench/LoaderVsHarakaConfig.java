@@ -7,6 +7,7 @@ import io.harakalint.model.ConfigTree;
 import io.harakalint.policy.PolicyLint;
 import io.harakalint.rules.LintOptions;
 import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,8 +34,8 @@ import java.util.function.ToIntFunction;
  * <p>Wall time is what a user waits; process CPU time (all threads: JIT, GC) is what the
  * comparison uses, since on a shared machine a starved process shows long wall times for the same
  * work. Each is the median over the batches. Warm-up and batch lengths are CPU milliseconds: first
- * a warm-up over all trees in turn (load and lint; the compiled code is shared), then per tree and
- * task a short one before its batches.
+ * a warm-up over all trees in turn (load and lint; the compiled code is shared) until the JIT
+ * compiler is idle ({@link #warmUp}), then per tree and task a short one before its batches.
  */
 public final class LoaderVsHarakaConfig {
   private static long sink;
@@ -62,10 +63,7 @@ public final class LoaderVsHarakaConfig {
       for (String t : trees) for (String p : filesRead(t)) System.out.println("FILE\t" + t + "\t" + p);
       return;
     }
-    long warmEnd = cpuNanos() + warmupMs * 1_000_000;
-    while (cpuNanos() < warmEnd) {
-      for (String t : trees) sink += load(t) + lint(t);
-    }
+    warmUp(trees, warmupMs);
     for (String t : trees) {
       String load = microsPerTree(t, LoaderVsHarakaConfig::load, treeWarmupMs, batchMs, batches);
       String lint = microsPerTree(t, LoaderVsHarakaConfig::lint, treeWarmupMs, batchMs, batches);
@@ -125,6 +123,32 @@ public final class LoaderVsHarakaConfig {
     Arrays.sort(wall);
     Arrays.sort(cpu);
     return String.format(Locale.ROOT, "%.1f/%.1f", wall[batches / 2], cpu[batches / 2]);
+  }
+
+  /**
+   * Loads and lints every tree in turn for at least {@code minMs} of process CPU, then until the JIT
+   * compiler is idle: less than 1% of a 1 s window spent compiling (at most 120 s of CPU). The
+   * linter is a lot of code, and on a busy 2-core machine C2 was still compiling 20 s in, which
+   * both slows the measured code and, in process CPU time, bills its compiling to it.
+   */
+  static void warmUp(List<String> trees, long minMs) {
+    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    long start = cpuNanos();
+    long windowStart = start;
+    long compiledAtWindowStart = jit.getTotalCompilationTime();
+    while (true) {
+      for (String t : trees) sink += load(t) + lint(t);
+      long now = cpuNanos();
+      if (now - windowStart < 1_000_000_000L) continue;
+      long compiling = jit.getTotalCompilationTime() - compiledAtWindowStart;
+      if (now - start >= minMs * 1_000_000 && compiling * 100 < (now - windowStart) / 1_000_000) return;
+      if (now - start > 120_000_000_000L) {
+        System.err.println("warning: the JIT compiler was still busy after 120 s of warm-up");
+        return;
+      }
+      windowStart = now;
+      compiledAtWindowStart = jit.getTotalCompilationTime();
+    }
   }
 
   /** CPU time of the whole process (every thread). */
