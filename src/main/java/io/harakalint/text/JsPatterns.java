@@ -27,6 +27,8 @@ public final class JsPatterns {
   }
 
   public static boolean isWs(char c) {
+    // ASCII first (nearly every character tested): tab, LF, VT, FF, CR and space.
+    if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');
     switch (c) {
       case '\t': case '\n': case '\u000B': case '\f': case '\r': case ' ': case '\u00A0': case '\u1680':
       case '\u2028': case '\u2029': case '\u202F': case '\u205F': case '\u3000': case '\uFEFF':
@@ -43,13 +45,18 @@ public final class JsPatterns {
 
   /** haraka-config's {@code comment} regex {@code ^\s*[;#].*$}: the first non-space character is ; or #. */
   public static boolean isComment(String s) {
-    int i = 0;
-    while (i < s.length() && isWs(s.charAt(i))) i++;
-    if (i >= s.length()) return false;
+    return isComment(s, 0, s.length());
+  }
+
+  /** {@link #isComment(String)} for the line {@code s[from, to)}, without cutting it out. */
+  public static boolean isComment(CharSequence s, int from, int to) {
+    int i = from;
+    while (i < to && isWs(s.charAt(i))) i++;
+    if (i >= to) return false;
     char c = s.charAt(i);
     if (c != ';' && c != '#') return false;
     // '.*$' must reach the end: JS '.' does not cross U+2028/U+2029 (\r and \n were split off).
-    for (int j = i + 1; j < s.length(); j++) {
+    for (int j = i + 1; j < to; j++) {
       char d = s.charAt(j);
       if (d == '\u2028' || d == '\u2029') return false;
     }
