@@ -4,12 +4,10 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import io.harakalint.rules.Finding;
-import io.harakalint.rules.Severity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
-import java.util.Map;
 
 /**
  * JSON Lines (one JSON object per line), for streams of many trees ({@code check --recursive}): a
@@ -45,11 +43,7 @@ public final class JsonLinesReporter implements Reporter {
     g.writeStringField("tree", r.target());
     g.writeStringField("harakaVersion", r.harakaVersion());
     g.writeStringField("harakaVersionSource", r.harakaVersionSource());
-    Map<Severity, Integer> c = r.countsBySeverity();
-    for (Severity s : Severity.values()) g.writeNumberField(s.label(), c.get(s));
-    g.writeNumberField("waived", r.waivedCount());
-    g.writeNumberField("inBaseline", r.inBaseline());
-    g.writeNumberField("filesScanned", r.filesScanned());
+    JsonReporter.writeCounts(g, r);
     g.writeEndObject();
   }
 

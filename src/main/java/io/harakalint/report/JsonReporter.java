@@ -51,13 +51,18 @@ public final class JsonReporter implements Reporter {
     for (Finding f : r.findings()) writeFinding(g, f);
     g.writeEndArray();
     g.writeObjectFieldStart("summary");
+    writeCounts(g, r);
+    g.writeEndObject();
+    g.writeEndObject();
+  }
+
+  /** A tree's counts by severity, waived, in the baseline and files scanned (the summary; JSON Lines' tree line). */
+  static void writeCounts(JsonGenerator g, LintReport r) throws IOException {
     Map<Severity, Integer> c = r.countsBySeverity();
     for (Severity s : Severity.values()) g.writeNumberField(s.label(), c.get(s));
     g.writeNumberField("waived", r.waivedCount());
     g.writeNumberField("inBaseline", r.inBaseline());
     g.writeNumberField("filesScanned", r.filesScanned());
-    g.writeEndObject();
-    g.writeEndObject();
   }
 
   /** One finding as the JSON contract has it; shared with the diff output. */
