@@ -85,7 +85,7 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Severity threshold = parseFailOn(failOn);
+    Severity threshold = FailOn.parse(failOn);
     io.harakalint.report.ReportOptions options = render.options(useColor(), threshold);
     if (!logs.isEmpty()) {
       // Only here: a check without --logs never loads the log reader.
@@ -147,14 +147,5 @@ final class CheckCommand implements Callable<Integer> {
   private boolean useColor() {
     return !noColor && System.getenv("NO_COLOR") == null && System.console() != null
         && !"dumb".equals(System.getenv("TERM"));
-  }
-
-  private static Severity parseFailOn(String text) {
-    if (text.equalsIgnoreCase("none")) return null;
-    try {
-      return Severity.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw new UserError("--fail-on: '" + text + "' is not one of critical, high, medium, low, info, none");
-    }
   }
 }

@@ -57,7 +57,7 @@ final class DiffCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Severity threshold = failOn.equalsIgnoreCase("none") ? null : parse(failOn);
+    Severity threshold = FailOn.parse(failOn);
     DiffReporter reporter = Reporters.diffByName(format, render.options(false, threshold))
         .orElseThrow(() -> new UserError("--format: '" + format + "' is not one of " + String.join(", ", Reporters.DIFF_NAMES)));
     LintPipeline pipeline = tree.pipeline(null);
@@ -82,13 +82,5 @@ final class DiffCommand implements Callable<Integer> {
     if (trees.isEmpty()) throw new UserError("no Haraka tree at that path in that revision");
     GitSelection.Selected s = trees.get(0);
     return pipeline.runInRepository(s.source(), s.name(), s.root());
-  }
-
-  private static Severity parse(String s) {
-    try {
-      return Severity.parse(s);
-    } catch (IllegalArgumentException e) {
-      throw new UserError("--fail-on: '" + s + "' is not one of critical, high, medium, low, info, none");
-    }
   }
 }

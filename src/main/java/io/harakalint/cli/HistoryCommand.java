@@ -56,7 +56,7 @@ final class HistoryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Severity threshold = failOn.equalsIgnoreCase("none") ? null : parse(failOn);
+    Severity threshold = FailOn.parse(failOn);
     String fmt = format.toLowerCase(Locale.ROOT);
     if (!FORMATS.contains(fmt)) throw new UserError("--format: '" + format + "' is not one of " + String.join(", ", FORMATS));
     HistoryReport report = new HistoryLint(tree.pipeline(null)).run(path, rev, since);
@@ -77,13 +77,5 @@ final class HistoryCommand implements Callable<Integer> {
       default -> report.writeText(out);
     }
     out.flush();
-  }
-
-  private static Severity parse(String s) {
-    try {
-      return Severity.parse(s);
-    } catch (IllegalArgumentException e) {
-      throw new UserError("--fail-on: '" + s + "' is not one of critical, high, medium, low, info, none");
-    }
   }
 }

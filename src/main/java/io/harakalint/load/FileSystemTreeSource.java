@@ -3,16 +3,13 @@ package io.harakalint.load;
 import io.harakalint.model.LoadDiagnostic;
 import io.harakalint.text.Span;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -36,11 +33,12 @@ public final class FileSystemTreeSource implements TreeSource {
    */
   private final java.util.Set<String> walkedPlainFiles = new java.util.HashSet<>();
   /**
-   * The tree's top-level names with their attributes (read once, not following links). A path whose
-   * first segment is not among them does not exist, which the loader's probes for package.json,
-   * package-lock.json and node_modules learn without the exception a failed real-path lookup costs.
+   * The tree's top-level names (listed once). A path whose first segment is not among them does not
+   * exist, which the loader's probes for package.json, package-lock.json and node_modules learn
+   * without the exception a failed real-path lookup costs. Null until listed, or if it cannot be.
    */
-  private Map<String, BasicFileAttributes> topLevel;
+  private java.util.Set<String> topLevel;
+  private boolean topLevelListed;
   /** False when the tree's own path has a link in it: then every read takes the careful path. */
   private boolean walkedThroughRealFolders;
   private final CappedFileReader reader;
@@ -184,7 +182,7 @@ public final class FileSystemTreeSource implements TreeSource {
 
   /** The real path of relPath if it exists and stays inside the tree; otherwise null. */
   private Path resolveInside(String relPath) {
-    if (!relPath.isEmpty() && !topLevelNames().containsKey(firstSegment(relPath))) return null;
+    if (!relPath.isEmpty() && !mayExist(firstSegment(relPath))) return null;
     Path p = relPath.isEmpty() ? root : root.resolve(relPath).normalize();
     if (!p.startsWith(root)) return null;
     try {
@@ -195,32 +193,17 @@ public final class FileSystemTreeSource implements TreeSource {
     }
   }
 
-  private Map<String, BasicFileAttributes> topLevelNames() {
-    if (topLevel == null) {
-      Map<String, BasicFileAttributes> names = new HashMap<>();
-      try (DirectoryStream<Path> s = Files.newDirectoryStream(root)) {
-        for (Path child : s) {
-          try {
-            names.put(child.getFileName().toString(),
-                Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
-          } catch (IOException gone) {
-            // removed since the listing: as if it never was
-          }
-        }
+  /** False only when the top level was listed and has no such name (unlistable: anything may exist). */
+  private boolean mayExist(String topLevelName) {
+    if (!topLevelListed) {
+      topLevelListed = true;
+      try (Stream<Path> s = Files.list(root)) {
+        topLevel = s.map(c -> c.getFileName().toString()).collect(java.util.stream.Collectors.toSet());
       } catch (IOException unlistable) {
-        names = null; // cannot tell: every lookup takes the careful path
+        topLevel = null; // cannot tell: every lookup takes the careful path
       }
-      topLevel = names == null ? new AllNames() : names;
     }
-    return topLevel;
-  }
-
-  /** Stands for "every name may exist" when the top level cannot be listed. */
-  private static final class AllNames extends HashMap<String, BasicFileAttributes> {
-    @Override
-    public boolean containsKey(Object key) {
-      return true;
-    }
+    return topLevel == null || topLevel.contains(topLevelName);
   }
 
   private static String firstSegment(String relPath) {
