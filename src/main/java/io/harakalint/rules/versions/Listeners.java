@@ -51,7 +51,11 @@ final class Listeners {
     }
     for (Pattern p : List.of(V4, V6_BRACKET, HOST)) {
       Matcher m = p.matcher(addr);
-      if (m.matches()) return m.group(2) != null ? parse(m.group(2)) : 25;
+      // Not a ternary: `cond ? parse(..) : 25` unboxes parse's null (a port past int) into an NPE.
+      if (m.matches()) {
+        if (m.group(2) == null) return 25;
+        return parse(m.group(2));
+      }
     }
     if (addr.contains(":") && !addr.contains("/")) return 25; // a bare IPv6 address
     return null; // a unix socket path or an invalid entry

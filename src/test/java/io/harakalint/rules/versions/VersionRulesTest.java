@@ -59,6 +59,9 @@ class VersionRulesTest {
     assertThat(Listeners.port("192.0.2.1")).isEqualTo(25);
     assertThat(Listeners.port("mx.example.com:587")).isEqualTo(587);
     assertThat(Listeners.port("/run/haraka.sock:770")).isNull();
+    // Found by the fix fuzzer: a port past int is an invalid entry, not a crash.
+    assertThat(Listeners.port("[::0]:2566666666666666666666")).isNull();
+    assertThat(Listeners.port("192.0.2.1:99999999999")).isNull();
   }
 
   @Test
