@@ -31,6 +31,35 @@ final class CappedFileReader {
     this.opener = opener;
   }
 
+  /**
+   * Reads a file already looked at ({@code seen}: a no-follow stat of it, taken by the tree walk or a
+   * lookup moments ago) with three system calls fewer than {@link #read}: no stat before, no read past
+   * the end. The stat after the read must still match {@code seen} (size, modification time, inode);
+   * if anything differs or fails, the file is read again the careful way, which reports the reason.
+   * The file cannot have grown unseen: a longer file has another size afterwards.
+   */
+  TreeSource.ReadResult read(Path p, BasicFileAttributes seen) {
+    if (!seen.isRegularFile() || seen.size() > maxBytes) return read(p);
+    try {
+      byte[] bytes = new byte[(int) seen.size()];
+      int n;
+      try (InputStream in = opener.open(p)) {
+        n = in.readNBytes(bytes, 0, bytes.length);
+      }
+      if (n == bytes.length && sameFile(seen, Files.readAttributes(p, BasicFileAttributes.class))) {
+        return TreeSource.ReadResult.ok(bytes);
+      }
+    } catch (IOException e) {
+      // fall through: the careful read names the reason
+    }
+    return read(p);
+  }
+
+  private static boolean sameFile(BasicFileAttributes a, BasicFileAttributes b) {
+    return a.size() == b.size() && a.lastModifiedTime().equals(b.lastModifiedTime())
+        && Objects.equals(a.fileKey(), b.fileKey());
+  }
+
   TreeSource.ReadResult read(Path p) {
     try {
       BasicFileAttributes before = Files.readAttributes(p, BasicFileAttributes.class);
@@ -66,9 +95,7 @@ final class CappedFileReader {
         }
       }
       BasicFileAttributes after = Files.readAttributes(p, BasicFileAttributes.class);
-      if (grewTo >= 0 || bytes.length != before.size() || after.size() != before.size()
-          || !after.lastModifiedTime().equals(before.lastModifiedTime())
-          || !Objects.equals(after.fileKey(), before.fileKey())) {
+      if (grewTo >= 0 || bytes.length != before.size() || !sameFile(before, after)) {
         return TreeSource.ReadResult.failed("changed while it was being read (" + before.size() + " bytes before, "
             + (grewTo > maxBytes ? "more than " + maxBytes : grewTo >= 0 ? grewTo : bytes.length)
             + " read); not checked, re-run when it is stable");

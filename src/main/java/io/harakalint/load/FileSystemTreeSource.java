@@ -27,20 +27,24 @@ public final class FileSystemTreeSource implements TreeSource {
   private final String displayName;
   private final List<LoadDiagnostic> problems = new ArrayList<>();
   /**
-   * Files the walk reached through real folders (no link on the way) and found to be regular files:
-   * they are inside the tree by construction, so reading them skips the per-component real-path
-   * check (five lstat calls per file, a third of a recursive run's system time).
+   * Regular files reached without a link on the way (by the walk or a lookup), with the no-follow stat
+   * taken then. They are inside the tree by construction, so reading them skips the per-component
+   * real-path check (a realpath() is five system calls, ~11 µs here), and the stat serves as the
+   * "before" of {@link CappedFileReader#read(Path, BasicFileAttributes)}.
    */
-  private final java.util.Set<String> walkedPlainFiles = new java.util.HashSet<>();
+  private final java.util.Map<String, BasicFileAttributes> plainFiles = new java.util.HashMap<>();
+  /**
+   * Folders with no link on their way from a real root ("" is the root itself, when its own path has
+   * no link). A name directly inside one of them is looked up with one no-follow stat.
+   */
+  private final java.util.Set<String> realFolders = new java.util.HashSet<>();
   /**
    * The tree's top-level names (listed once). A path whose first segment is not among them does not
    * exist, which the loader's probes for package.json, package-lock.json and node_modules learn
-   * without the exception a failed real-path lookup costs. Null until listed, or if it cannot be.
+   * without a system call or an exception. Null until listed, or if it cannot be.
    */
   private java.util.Set<String> topLevel;
   private boolean topLevelListed;
-  /** False when the tree's own path has a link in it: then every read takes the careful path. */
-  private boolean walkedThroughRealFolders;
   private final CappedFileReader reader;
 
   public FileSystemTreeSource(Path root, String displayName) {
@@ -60,6 +64,7 @@ public final class FileSystemTreeSource implements TreeSource {
     }
     if (!Files.isDirectory(realRoot)) throw new UserError(displayName + ": not a directory");
     this.displayName = displayName;
+    if (this.root.equals(realRoot)) realFolders.add(""); // the field: the parameter may be relative
   }
 
   @Override
@@ -69,12 +74,16 @@ public final class FileSystemTreeSource implements TreeSource {
 
   @Override
   public boolean isDirectory(String relPath) {
+    Quick q = quick(relPath);
+    if (q != null) return q.attrs() != null && q.attrs().isDirectory();
     Path p = resolveInside(relPath);
     return p != null && Files.isDirectory(p);
   }
 
   @Override
   public boolean isFile(String relPath) {
+    Quick q = quick(relPath);
+    if (q != null) return q.attrs() != null && q.attrs().isRegularFile();
     Path p = resolveInside(relPath);
     return p != null && Files.isRegularFile(p);
   }
@@ -95,13 +104,16 @@ public final class FileSystemTreeSource implements TreeSource {
     List<String> out = new ArrayList<>();
     Path start = relDir.isEmpty() ? root : root.resolve(relDir).normalize();
     if (!start.startsWith(root) || !Files.isDirectory(start, LinkOption.NOFOLLOW_LINKS)) return out;
-    walkedThroughRealFolders = root.equals(realRoot);
-    walk(start, out, 0);
+    // Real when the folder above is and the name is plain (no "." or ".." that normalize() removed).
+    boolean real = relDir.isEmpty() ? realFolders.contains("")
+        : realFolders.contains(parentOf(relDir)) && start.equals(root.resolve(relDir));
+    if (real) realFolders.add(relDir);
+    walk(start, real, out, 0);
     out.sort(null);
     return out;
   }
 
-  private void walk(Path dir, List<String> out, int depth) {
+  private void walk(Path dir, boolean real, List<String> out, int depth) {
     if (depth > 32) return;
     List<Path> children;
     try (Stream<Path> s = Files.list(dir)) {
@@ -136,10 +148,11 @@ public final class FileSystemTreeSource implements TreeSource {
         continue;
       }
       if (attrs.isDirectory()) {
-        walk(child, out, depth + 1);
+        if (real) realFolders.add(rel);
+        walk(child, real, out, depth + 1);
       } else if (attrs.isRegularFile()) {
         out.add(rel);
-        if (walkedThroughRealFolders) walkedPlainFiles.add(rel);
+        if (real) plainFiles.put(rel, attrs);
       } else {
         notRegular(rel);
       }
@@ -148,8 +161,13 @@ public final class FileSystemTreeSource implements TreeSource {
 
   @Override
   public ReadResult read(String relPath) {
-    // A file the walk found through real folders is inside by construction: no real-path check.
-    Path p = walkedPlainFiles.contains(relPath) ? root.resolve(relPath) : resolveInside(relPath);
+    // A file reached without links is inside by construction: no real-path check, and its stat is
+    // the "before" of the read.
+    Quick q = quick(relPath);
+    if (q != null && q.attrs() != null && q.attrs().isRegularFile()) {
+      return reader.read(root.resolve(relPath), q.attrs());
+    }
+    Path p = resolveInside(relPath);
     if (p == null) {
       Path named = root.resolve(relPath).normalize();
       return ReadResult.failed(named.startsWith(root) ? linkProblem(named) : "is outside the tree; not read");
@@ -178,6 +196,41 @@ public final class FileSystemTreeSource implements TreeSource {
   @Override
   public List<LoadDiagnostic> listingProblems() {
     return List.copyOf(problems);
+  }
+
+  /** What one no-follow stat says of a path; attrs null: it does not exist. */
+  private record Quick(BasicFileAttributes attrs) {}
+
+  private static final Quick ABSENT = new Quick(null);
+
+  /**
+   * Looks relPath up with at most one no-follow stat when its folder is known real (see
+   * {@link #realFolders}); null when that shortcut does not apply (an unknown folder, a link, an odd
+   * name), and the caller takes the careful path through the real path.
+   */
+  private Quick quick(String relPath) {
+    if (relPath.isEmpty()) return null;
+    BasicFileAttributes known = plainFiles.get(relPath);
+    if (known != null) return new Quick(known);
+    String name = relPath.substring(relPath.lastIndexOf('/') + 1);
+    if (name.isEmpty() || name.equals(".") || name.equals("..") || !realFolders.contains(parentOf(relPath))) return null;
+    if (!mayExist(firstSegment(relPath))) return ABSENT;
+    try {
+      BasicFileAttributes a = Files.readAttributes(root.resolve(relPath), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      if (a.isSymbolicLink()) return null;
+      if (a.isDirectory()) realFolders.add(relPath);
+      else if (a.isRegularFile()) plainFiles.put(relPath, a);
+      return new Quick(a);
+    } catch (NoSuchFileException e) {
+      return ABSENT;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static String parentOf(String relPath) {
+    int slash = relPath.lastIndexOf('/');
+    return slash < 0 ? "" : relPath.substring(0, slash);
   }
 
   /** The real path of relPath if it exists and stays inside the tree; otherwise null. */

@@ -105,4 +105,23 @@ class FileSystemTreeSourceTest {
     assertThat(src.read("config/smtp.ini").problem())
         .isEqualTo("changed while it was being read (23 bytes before, more than 8388608 read); not checked, re-run when it is stable");
   }
+
+  @Test
+  void aFileChangedBetweenTheWalkAndTheReadIsReadAgainWhole() throws IOException {
+    Path f = tree();
+    var src = new FileSystemTreeSource(dir, "t");
+    assertThat(src.files("config")).containsExactly("config/smtp.ini"); // the walk's stat: 23 bytes
+    Files.writeString(f, "[main]\nlisten=[::0]:25,[::0]:587\n");
+    assertThat(new String(src.read("config/smtp.ini").bytes(), java.nio.charset.StandardCharsets.UTF_8))
+        .isEqualTo("[main]\nlisten=[::0]:25,[::0]:587\n");
+  }
+
+  @Test
+  void aWalkedFileThatGrowsWhileReadIsStillCaught() throws IOException {
+    tree();
+    var src = new FileSystemTreeSource(dir, "t",
+        changingAfterFirstRead(p -> Files.writeString(p, "nodes=4\n", StandardOpenOption.APPEND)));
+    src.files("config"); // the quick read trusts the walk's stat, then checks it after reading
+    assertThat(src.read("config/smtp.ini").problem()).startsWith("changed while it was being read");
+  }
 }
