@@ -35,6 +35,9 @@ public final class IniTyping {
     // Headers create their section when read, even if no key follows; keys are applied on their last line.
     int h = 0;
     List<IniDocument.SectionHeader> headers = doc.headers();
+    // The list behind each array built here, appended to in place: copying it on every k[]= line
+    // made 1,000 hosts[] lines cost half a million element copies. Nothing appends once typing ends.
+    Map<IniValue.Arr, List<IniValue.Element>> growing = new java.util.IdentityHashMap<>();
     for (IniEntry e : doc.entries()) {
       while (h < headers.size() && headers.get(h).line() <= e.endLine()) {
         IniDocument.SectionHeader header = headers.get(h++);
@@ -56,10 +59,14 @@ public final class IniTyping {
 
       if (e.isArray()) {
         IniProperty prev = sect.get(e.baseKey());
-        List<IniValue.Element> items = new ArrayList<>();
-        if (prev != null && prev.value() instanceof IniValue.Arr arr) items.addAll(arr.items());
-        items.add(new IniValue.Element(v, e));
-        sect.put(e.baseKey(), new IniProperty(e.section(), e.baseKey(), new IniValue.Arr(List.copyOf(items)), e, fileSpan));
+        IniValue.Arr arr = prev != null && prev.value() instanceof IniValue.Arr a && growing.containsKey(a) ? a : null;
+        if (arr == null) {
+          List<IniValue.Element> items = new ArrayList<>();
+          arr = new IniValue.Arr(java.util.Collections.unmodifiableList(items));
+          growing.put(arr, items);
+        }
+        growing.get(arr).add(new IniValue.Element(v, e));
+        sect.put(e.baseKey(), new IniProperty(e.section(), e.baseKey(), arr, e, fileSpan));
       } else {
         sect.put(e.key(), new IniProperty(e.section(), e.key(), v, e, fileSpan));
       }

@@ -19,7 +19,12 @@ public final class SourceFile {
   private final String text;
   private final boolean validUtf8;
   private final boolean containsNul;
-  private final List<Line> lines;
+  /**
+   * Split on first use: list files (10,000 lines and more) are read straight from the text by the
+   * flat parser, and a Line per line was a third of loading them. Volatile: trees are linted on
+   * several threads, and a racing second split yields an equal list.
+   */
+  private volatile List<Line> lines;
 
   /**
    * A physical line: its 1-based number, its text without the line ending, and its offset in
@@ -68,26 +73,27 @@ public final class SourceFile {
     }
   }
 
-  private SourceFile(String path, byte[] bytes, String text, boolean validUtf8) {
+  private SourceFile(String path, byte[] bytes, String text, boolean validUtf8, boolean containsNul) {
     this.path = path;
     this.bytes = bytes;
     this.text = text;
     this.validUtf8 = validUtf8;
-    this.containsNul = hasNul(bytes);
-    this.lines = splitLines(text);
+    this.containsNul = containsNul;
   }
 
   public static SourceFile of(String path, byte[] bytes) {
+    // One pass for both questions asked of every file: any byte >= 0x80 (its sign bit), any NUL.
+    int any = 0;
+    boolean nul = false;
+    for (byte b : bytes) {
+      any |= b;
+      nul |= b == 0;
+    }
     // Nearly every config file is ASCII, and valid UTF-8 decodes the same in Java and in Node: the
     // WHATWG decoder below is needed only for ill-formed input, where the two differ.
-    if (isAscii(bytes)) return new SourceFile(path, bytes, new String(bytes, StandardCharsets.ISO_8859_1), true);
+    if (any >= 0) return new SourceFile(path, bytes, new String(bytes, StandardCharsets.ISO_8859_1), true, nul);
     boolean valid = isValidUtf8(bytes);
-    return new SourceFile(path, bytes, valid ? new String(bytes, StandardCharsets.UTF_8) : decode(bytes), valid);
-  }
-
-  private static boolean isAscii(byte[] bytes) {
-    for (byte b : bytes) if (b < 0) return false;
-    return true;
+    return new SourceFile(path, bytes, valid ? new String(bytes, StandardCharsets.UTF_8) : decode(bytes), valid, nul);
   }
 
   public static SourceFile of(String path, String text) {
@@ -124,18 +130,19 @@ public final class SourceFile {
     return containsNul;
   }
 
-  private static boolean hasNul(byte[] bytes) {
-    for (byte b : bytes) if (b == 0) return true;
-    return false;
-  }
-
   /** Physical lines exactly as haraka-config splits them; a final empty line after the last break is kept. */
   public List<Line> lines() {
-    return lines;
+    List<Line> l = lines;
+    if (l == null) {
+      l = splitLines(text);
+      lines = l;
+    }
+    return l;
   }
 
   /** The line ending after physical line {@code number} ("\r\n", "\n", "\r", or "" for the last line). */
   public String lineEnding(int number) {
+    List<Line> lines = lines();
     if (number >= lines.size()) return "";
     int end = lines.get(number - 1).offset() + lines.get(number - 1).length();
     return text.substring(end, lines.get(number).offset());
@@ -143,11 +150,11 @@ public final class SourceFile {
 
   /** Offset in {@link #text()} of a 1-based line and column. */
   public int offsetOf(int line, int column) {
-    return lines.get(line - 1).offset() + column - 1;
+    return lines().get(line - 1).offset() + column - 1;
   }
 
   public Line line(int number) {
-    return lines.get(number - 1);
+    return lines().get(number - 1);
   }
 
   public Span spanAt(int line, int column) {
