@@ -6,6 +6,11 @@
 //
 //   node load-tree-bench.js [--list] [--warmup-ms N] [--tree-warmup-ms N] [--batch-ms N] [--batches N] TREE...
 //     --list   print "FILE<TAB>tree<TAB>path" for every file loaded, and nothing else
+//   node load-tree-bench.js --throughput WORKERS DIR
+//              haraka-config's ceiling for `check --recursive` (bench/recursive.sh): every tree below
+//              DIR (its direct subfolders) planned and loaded once, split over WORKERS processes, as
+//              our recursive run finds and loads each tree once; prints "THROUGHPUT<TAB>trees<TAB>wall ms"
+//              (process start-up included, as the JVM's is on our side)
 //     default  print "RESULT<TAB>tree<TAB>files<TAB>wall µs/cpu µs" per tree (medians of the batches;
 //              CPU is the whole process's, GC and compiler threads included, as on the Java side)
 //
@@ -157,8 +162,45 @@ function microsPerTree(p, warmupMs, batchMs, batches) {
   return `${wall[mid].toFixed(1)}/${cpu[mid].toFixed(1)}`
 }
 
+// One worker of --throughput: loads trees i, i + WORKERS, ... of the sorted list, once each.
+function throughputWorker(dir, workers, index) {
+  console.log = () => {}
+  console.error = () => {}
+  const trees = fs.readdirSync(dir).sort().map((n) => path.join(dir, n))
+  let n = 0
+  for (let i = index; i < trees.length; i += workers) {
+    if (!fs.statSync(trees[i]).isDirectory()) continue
+    load(plan(trees[i]))
+    n++
+  }
+  process.send(n, () => process.exit(0))
+}
+
+function throughput(workers, dir) {
+  const { fork } = require('node:child_process')
+  const start = process.hrtime.bigint()
+  let done = 0
+  let trees = 0
+  for (let k = 0; k < workers; k++) {
+    const child = fork(__filename, [], { env: { ...process.env, LOAD_TREE_BENCH_WORKER: `${workers}:${k}:${dir}` } })
+    child.on('message', (n) => {
+      trees += n
+      if (++done === workers) {
+        const ms = Number(process.hrtime.bigint() - start) / 1e6
+        process.stdout.write(`THROUGHPUT\t${trees}\t${ms.toFixed(0)}\n`)
+        process.exit(0)
+      }
+    })
+  }
+}
+
 function main() {
+  if (process.env.LOAD_TREE_BENCH_WORKER) {
+    const [w, k, ...rest] = process.env.LOAD_TREE_BENCH_WORKER.split(':')
+    return throughputWorker(rest.join(':'), Number(w), Number(k))
+  }
   const args = process.argv.slice(2)
+  if (args[0] === '--throughput') return throughput(Number(args[1]), args[2])
   let list = false
   let warmupMs = 8000
   let treeWarmupMs = 300
@@ -192,4 +234,5 @@ function main() {
 
 main()
 // require('haraka-config') started watching its default folder before watching was switched off.
-process.exit(0)
+// (--throughput's parent and workers exit when their work is done.)
+if (!process.env.LOAD_TREE_BENCH_WORKER && process.argv[2] !== '--throughput') process.exit(0)

@@ -59,7 +59,8 @@ public record AclEntry(Located<String> raw, String addressText, String maskText,
     // 1.0.2: comment stripped first.
     String stripped = text.split("#", -1)[0].trim();
     String[] parts = stripped.split("/", -1);
-    IPAddress addr = stripped.isEmpty() ? null : nodeIp(parts[0]);
+    // Nearly always the same text as 1.0.1's: parsed once (this runs for every entry of every tree).
+    IPAddress addr = stripped.isEmpty() ? null : parts[0].equals(legacyParts[0]) ? legacyAddr : nodeIp(parts[0]);
     String mask = parts.length > 1 ? parts[1] : null;
     Effect current = currentEffect(addr, parts[0], mask, stripped.isEmpty());
 
