@@ -48,6 +48,7 @@ final class GitSelection {
     List<String> all = GitRepo.harakaTrees(content.keySet());
     List<String> roots = new ArrayList<>();
     if (paths.isEmpty()) paths = List.of(".");
+    StagedChanges changes = staged ? new StagedChanges(repo, content) : null;
     for (String p : paths) {
       String rel = repo.relative(Path.of(p));
       if (all.contains(rel)) {
@@ -57,26 +58,52 @@ final class GitSelection {
       // A folder above Haraka trees (the repository, a customers/ folder): the trees below it.
       String prefix = rel.isEmpty() ? "" : rel + "/";
       for (String root : all) {
-        if (root.startsWith(prefix) && (!staged || changedUnder(repo, content, root))) roots.add(root);
+        if (root.startsWith(prefix) && (!staged || changes.touch(root))) roots.add(root);
       }
     }
     return roots.stream().distinct().toList();
   }
 
-  private static boolean changedUnder(GitRepo repo, Map<String, GitTreeSource.Entry> staged, String root) {
-    Map<String, GitTreeSource.Entry> head;
-    try {
-      head = repo.at("HEAD");
-    } catch (UserError noHeadYet) {
-      return true; // first commit: everything is new
+  /**
+   * The paths the next commit changes (the index against HEAD), worked out once and only if a
+   * folder above trees is named. Once per tree was a full walk of HEAD and of the index for every
+   * tree: a hook on a hosting provider's repository of 10,000 trees would never finish.
+   */
+  static final class StagedChanges {
+    private final GitRepo repo;
+    private final Map<String, GitTreeSource.Entry> staged;
+    private List<String> changed; // null until needed
+    private boolean noHead;
+
+    StagedChanges(GitRepo repo, Map<String, GitTreeSource.Entry> staged) {
+      this.repo = repo;
+      this.staged = staged;
     }
-    String prefix = root.isEmpty() ? "" : root + "/";
-    for (Map.Entry<String, GitTreeSource.Entry> e : staged.entrySet()) {
-      if (!e.getKey().startsWith(prefix)) continue;
-      GitTreeSource.Entry before = head.get(e.getKey());
-      if (before == null || !Objects.equals(before.blob(), e.getValue().blob())) return true;
+
+    /** Whether the commit adds, changes or removes a file below {@code root} ("" = anywhere). */
+    boolean touch(String root) {
+      if (changed == null) changed = compute();
+      if (noHead) return true; // first commit: everything is new
+      String prefix = root.isEmpty() ? "" : root + "/";
+      for (String p : changed) if (p.startsWith(prefix)) return true;
+      return false;
     }
-    for (String p : head.keySet()) if (p.startsWith(prefix) && !staged.containsKey(p)) return true;
-    return false;
+
+    private List<String> compute() {
+      Map<String, GitTreeSource.Entry> head;
+      try {
+        head = repo.at("HEAD");
+      } catch (UserError noHeadYet) {
+        noHead = true;
+        return List.of();
+      }
+      List<String> out = new ArrayList<>();
+      for (Map.Entry<String, GitTreeSource.Entry> e : staged.entrySet()) {
+        GitTreeSource.Entry before = head.get(e.getKey());
+        if (before == null || !Objects.equals(before.blob(), e.getValue().blob())) out.add(e.getKey());
+      }
+      for (String p : head.keySet()) if (!staged.containsKey(p)) out.add(p);
+      return out;
+    }
   }
 }

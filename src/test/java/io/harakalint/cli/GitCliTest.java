@@ -60,6 +60,22 @@ class GitCliTest {
   }
 
   @Test
+  void stagedAmongManyTreesFindsTheChangedAndTheDeletedOnesOnly() throws Exception {
+    for (int i = 3; i <= 60; i++) {
+      write("customers/mx" + i + "/config/plugins", "relay\nrcpt_to.in_host_list\nqueue/smtp_forward\n");
+      write("customers/mx" + i + "/config/relay.ini", "[relay]\nacl=true\n");
+      write("customers/mx" + i + "/config/me", "mx" + i + ".example.com\n");
+    }
+    commit("58 more trees");
+    write("customers/mx17/config/relay.ini", "[relay]\nall=true\n");
+    git.add().addFilepattern("customers/mx17/config/relay.ini").call();
+    git.rm().addFilepattern("customers/mx42/config/me").call(); // a removal changes a tree too
+    CliRunner r = CliRunner.run("check", "--staged", dir.toString());
+    assertThat(r.out()).contains("customers/mx17 (staged)").contains("customers/mx42 (staged)").contains("[HL201]");
+    assertThat(r.out().lines().filter(l -> l.contains(" (staged):")).count()).isEqualTo(2);
+  }
+
+  @Test
   void revLintsABranchWithoutCheckingItOutAndWorksDetached() throws Exception {
     git.checkout().setCreateBranch(true).setName("risky").call();
     write("mx1/config/relay.ini", "[relay]\nall=true\n");
