@@ -40,6 +40,7 @@ public final class Main {
     m.put("compat", CompatCommand::new);
     m.put("logs", LogsCommand::new);
     m.put("history", HistoryCommand::new);
+    m.put("server", ServerCommand::new);
     return m;
   }
 

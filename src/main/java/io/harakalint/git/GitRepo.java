@@ -39,6 +39,17 @@ public final class GitRepo implements Closeable {
     this.reader = repo.newObjectReader();
   }
 
+  /**
+   * git's variables of the client the resident server is answering (GIT_DIR, GIT_INDEX_FILE, ...:
+   * a hook may run on a temporary index), read by JGit instead of the server's own; null: the
+   * process's environment. Set around one request at a time by the server.
+   */
+  private static volatile Map<String, String> clientEnvironment;
+
+  public static void useClientEnvironment(Map<String, String> env) {
+    clientEnvironment = env == null ? null : Map.copyOf(env);
+  }
+
   /** The repository whose work tree contains {@code path}. */
   public static GitRepo containing(Path path) {
     Path abs = path.toAbsolutePath().normalize();
@@ -150,6 +161,13 @@ public final class GitRepo implements Closeable {
 
     private NoSystemConfig(SystemReader delegate) {
       super(delegate);
+    }
+
+    @Override
+    public String getenv(String variable) {
+      Map<String, String> client = clientEnvironment;
+      if (client != null && variable.startsWith("GIT_")) return client.get(variable);
+      return super.getenv(variable);
     }
 
     static synchronized void install() {

@@ -1,0 +1,61 @@
+package io.harakalint.cli;
+
+import io.harakalint.load.UserError;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code haraka-lint server}: the resident process the launcher talks to when HARAKA_LINT_SERVER=1
+ * ({@link HookServer}). The launcher starts it in the background on first use; run it by hand only
+ * to test it.
+ */
+@Command(name = "server", mixinStandardHelpOptions = true,
+    description = "Serve the pre-commit hook's 'check --staged' from a warm JVM (opt-in: HARAKA_LINT_SERVER=1 in the launcher).")
+final class ServerCommand implements Callable<Integer> {
+  @Option(names = "--state", paramLabel = "FILE", required = true,
+      description = "where to publish the port and token (the launcher's choice: $XDG_RUNTIME_DIR/haraka-lint/ or ~/.cache/haraka-lint/)")
+  Path state;
+
+  @Option(names = "--idle-minutes", paramLabel = "N", defaultValue = "30", description = "quit after N minutes without a request (default: ${DEFAULT-VALUE})")
+  int idleMinutes;
+
+  @Option(names = "--jar", paramLabel = "FILE", description = "quit when this jar changes (the launcher passes its own)")
+  Path jar;
+
+  @Override
+  public Integer call() {
+    HookServer server = new HookServer(state, idleMinutes * 60_000L, jar);
+    // Stopped by a signal (kill PID), the server still takes its state file with it.
+    Runtime.getRuntime().addShutdownHook(new Thread(server::removeIfMine, "haraka-lint-server-exit"));
+    Thread warm = new Thread(ServerCommand::warmUp, "haraka-lint-warm-up");
+    warm.setDaemon(true);
+    warm.setPriority(Thread.MIN_PRIORITY);
+    warm.start();
+    try {
+      server.serve();
+    } catch (IOException e) {
+      throw new UserError("server: cannot listen or publish " + state + " (" + e.getClass().getSimpleName() + ")");
+    }
+    return ExitCode.OK;
+  }
+
+  /**
+   * Compiles the hot paths before the first hook arrives: a few hundred lints of a small in-memory
+   * tree (output discarded), so the first real request runs compiled code, not the interpreter.
+   */
+  private static void warmUp() {
+    io.harakalint.load.MemoryTreeSource tree = new io.harakalint.load.MemoryTreeSource("warm-up")
+        .put("config/plugins", "tls\nauth/flat_file\nrelay\nrcpt_to.in_host_list\nqueue/smtp_forward\n")
+        .put("config/relay.ini", "[relay]\nacl=true\n")
+        .put("config/relay_acl_allow", "192.0.2.10/32\n")
+        .put("config/tls.ini", "[main]\nminVersion=TLSv1.2\nno_tls_hosts[]=192.0.2.10\n")
+        .put("config/smtp.ini", "[main]\nlisten=[::0]:25,[::0]:587\nnodes=1\n")
+        .put("config/auth_flat_file.ini", "[core]\nmethods=PLAIN,LOGIN\n");
+    for (int i = 0; i < 300; i++) {
+      io.harakalint.policy.PolicyLint.lint(tree, null, null, io.harakalint.rules.LintOptions.DEFAULTS, true);
+    }
+  }
+}
