@@ -48,7 +48,25 @@ public record AclEntry(Located<String> raw, String addressText, String maskText,
     return raw.value().contains("#") || raw.value().contains(";");
   }
 
+  /**
+   * Parses by text, shared across trees: a hosting provider's trees repeat the same few entries, and
+   * an entry's meaning depends on its text alone (its position is attached per tree). Bounded: once
+   * full, new texts are parsed without being kept.
+   */
+  private static final java.util.concurrent.ConcurrentHashMap<String, AclEntry> BY_TEXT = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final int MAX_SHARED = 4096;
+
   public static AclEntry parse(Located<String> raw) {
+    AclEntry known = BY_TEXT.get(raw.value());
+    if (known == null) {
+      known = parseText(raw);
+      if (BY_TEXT.size() < MAX_SHARED) BY_TEXT.putIfAbsent(raw.value(), known);
+    }
+    return known.raw() == raw ? known : new AclEntry(raw, known.addressText(), known.maskText(), known.address(),
+        known.legacyEffect(), known.currentEffect());
+  }
+
+  private static AclEntry parseText(Located<String> raw) {
     String text = raw.value();
     // 1.0.1: the whole item.
     String[] legacyParts = text.split("/", -1);

@@ -16,6 +16,18 @@ class AclEntryTest {
   }
 
   @Test
+  void theSameTextInTwoTreesSharesItsParseButKeepsItsOwnPosition() {
+    Located<String> a = new Located<>("198.51.100.7/32", new Span("config/relay_acl_allow", 3, 1));
+    Located<String> b = new Located<>("198.51.100.7/32", new Span("config/relay_acl_allow", 9, 1));
+    AclEntry first = AclEntry.parse(a);
+    AclEntry second = AclEntry.parse(b);
+    assertThat(first.raw()).isSameAs(a);
+    assertThat(second.raw()).isSameAs(b);
+    assertThat(second.currentEffect()).isEqualTo(first.currentEffect());
+    assertThat(block(second.currentEffect())).isEqualTo("198.51.100.7/32");
+  }
+
+  @Test
   void bareIpv6BecomesASlash32InBothVersions() {
     AclEntry e = parse("2001:db8::1");
     assertThat(block(e.legacyEffect())).isEqualTo("2001:db8::/32");

@@ -45,20 +45,20 @@ public final class NpmPluginNotInstalled implements Rule {
       // HL401 reports a dropped plugin written under its own name when package.json does not list it either.
       if (dropped.isPresent() && !p.isAlias() && !install.hasPackage(pkg)) continue;
       boolean withHaraka = PluginFacts.installedWithHaraka(t).stream().anyMatch(r -> r.contains(v));
+      boolean optionalDependency = withHaraka && dropped.isEmpty();
+      // Decide first, word the message after: most plugins of most trees are installed (no message).
+      if (install.hasInstalledHaraka() ? !reported.add(pkg) : optionalDependency || !reported.add(pkg)) continue;
       String what = (p.isAlias() ? "'" + p.name() + "' loads " + p.loads() + ", from " : "'" + p.name() + "' comes from ") + pkg;
       String notInstalled = "; Haraka " + v + " does not install it" + dropped.map(d -> " (dropped from its dependencies in " + d + ")").orElse("");
       String why;
       if (install.hasInstalledHaraka()) {
-        if (!reported.add(pkg)) continue;
-        why = withHaraka && dropped.isEmpty()
+        why = optionalDependency
             ? what + ", an optional dependency of Haraka " + v
                 + ", but node_modules has Haraka without it (installed with --omit=optional, or the install failed)"
             : what + notInstalled + " and node_modules does not have it"
                 + (install.hasPackage(pkg) ? " (package.json lists it: run npm install)" : "");
       } else {
-        if (withHaraka && dropped.isEmpty()) continue; // a plain npm install of Haraka brings it
-        if (!reported.add(pkg)) continue;
-        why = what + notInstalled + " and this root's package.json does not list it";
+        why = what + notInstalled + " and this root's package.json does not list it"; // a plain npm install of Haraka brings it otherwise
       }
       ctx.report(p.written().span(), "npm-not-installed:" + p.name(), why + ": Haraka " + consequence(tree) + ".");
     }

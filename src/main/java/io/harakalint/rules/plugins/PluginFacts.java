@@ -41,20 +41,33 @@ final class PluginFacts {
   }
 
   /** The versions whose plain {@code npm install} of Haraka also installs this package. */
+  /** The catalogue is fixed, so each entry's ranges are worked out once, not for every tree. */
+  private static final java.util.Map<String, List<Range>> WITH_HARAKA_BY_VERSIONS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   static List<Range> installedWithHaraka(PluginCatalog.Entry e) {
+    return WITH_HARAKA_BY_VERSIONS.computeIfAbsent(e.versions(), PluginFacts::parseInstalledWithHaraka);
+  }
+
+  private static List<Range> parseInstalledWithHaraka(String versions) {
     List<Range> out = new ArrayList<>();
-    Matcher m = WITH_HARAKA.matcher(e.versions());
+    Matcher m = WITH_HARAKA.matcher(versions);
     while (m.find()) out.add(range(m.group(1), m.group(2)));
-    Matcher h = HARD_DEP.matcher(e.versions());
+    Matcher h = HARD_DEP.matcher(versions);
     if (h.find()) out.add(new Range(HarakaVersion.parse(h.group(1)), null));
-    return out;
+    return List.copyOf(out);
   }
 
   /** From which version the plugin is no longer in Haraka's own plugins/ folder. */
   static Optional<HarakaVersion> npmSince(PluginCatalog.Entry e) {
-    Matcher m = NPM_SINCE.matcher(e.versions());
-    return m.find() ? Optional.of(HarakaVersion.parse(m.group(1))) : Optional.empty();
+    return NPM_SINCE_BY_VERSIONS.computeIfAbsent(e.versions(), versions -> {
+      Matcher m = NPM_SINCE.matcher(versions);
+      return m.find() ? Optional.of(HarakaVersion.parse(m.group(1))) : Optional.empty();
+    });
   }
+
+  private static final java.util.Map<String, Optional<HarakaVersion>> NPM_SINCE_BY_VERSIONS =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   // The catalogue stops at the newest release it knows; an upper bound there means "still so".
   private static Range range(String from, String to) {

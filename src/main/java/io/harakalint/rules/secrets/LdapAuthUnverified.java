@@ -17,6 +17,9 @@ import java.util.Set;
 
 /** See rules/HL505.md. */
 public final class LdapAuthUnverified implements Rule {
+  // Compiled once: String.split and replaceAll with these would compile them for every tree.
+  private static final java.util.regex.Pattern URL_LIST = java.util.regex.Pattern.compile("[\\s,]+");
+  private static final java.util.regex.Pattern BRACKETS = java.util.regex.Pattern.compile("^\\[|\\]$");
   public static final RuleMeta META = new RuleMeta("HL505", "auth-ldap checks passwords over plain or unverified LDAP",
       Severity.HIGH, Category.SECRETS, "all", Set.of("secrets", "auth", "ldap", "tls"), false,
       "auth-ldap binds to the directory with each user's password: over ldap:// the password crosses the network in clear text, and over ldaps:// with rejectUnauthorized false (the default, because the boolean is declared without a sign) anyone who can intercept the connection can present any certificate and collect the passwords.",
@@ -37,7 +40,7 @@ public final class LdapAuthUnverified implements Rule {
     String url = server.map(p -> p.value().toString()).orElse("ldap://127.0.0.1");
     Span serverSpan = server.map(IniProperty::span).orElse(ini.fileSpan());
     Located<Boolean> verify = ini.bool("core", "rejectUnauthorized").orElse(new Located<>(false, ini.fileSpan()));
-    for (String written : url.trim().split("[\\s,]+")) {
+    for (String written : URL_LIST.split(url.trim())) {
       String lower = written.toLowerCase(Locale.ROOT);
       String host = host(written);
       if (host == null || isLoopback(host)) continue;
@@ -58,7 +61,7 @@ public final class LdapAuthUnverified implements Rule {
   private static String host(String url) {
     try {
       String h = URI.create(url).getHost();
-      return h == null ? null : h.replaceAll("^\\[|\\]$", "");
+      return h == null ? null : BRACKETS.matcher(h).replaceAll("");
     } catch (IllegalArgumentException e) {
       return null;
     }
