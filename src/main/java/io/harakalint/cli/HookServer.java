@@ -51,6 +51,8 @@ final class HookServer {
   /** The client's environment the server honours: git's own variables (a hook's index may be a temporary one) and colour. */
   static final List<String> CLIENT_ENV = List.of("GIT_DIR", "GIT_INDEX_FILE", "GIT_WORK_TREE", "GIT_OBJECT_DIRECTORY",
       "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_CEILING_DIRECTORIES", "GIT_COMMON_DIR", "NO_COLOR", "TERM");
+  /** Held while a request or a warm-up round runs: they share JGit's environment override. */
+  static final Object LOCK = new Object();
   private static final int MAX_REQUEST = 1 << 20;
   private static final int MAX_FIELDS = 10_000;
 
@@ -127,13 +129,15 @@ final class HookServer {
     StringWriter o = new StringWriter();
     StringWriter e = new StringWriter();
     int code;
-    GitRepo.useClientEnvironment(gitEnvironment(r));
-    CheckCommand.clientTerminal = new CheckCommand.Terminal(r.tty(), r.env().get("NO_COLOR"), r.env().get("TERM"));
-    try {
-      code = Main.run(args, new PrintWriter(o), new PrintWriter(e));
-    } finally {
-      GitRepo.useClientEnvironment(null);
-      CheckCommand.clientTerminal = null;
+    synchronized (LOCK) {
+      GitRepo.useClientEnvironment(gitEnvironment(r));
+      CheckCommand.clientTerminal = new CheckCommand.Terminal(r.tty(), r.env().get("NO_COLOR"), r.env().get("TERM"));
+      try {
+        code = Main.run(args, new PrintWriter(o), new PrintWriter(e));
+      } finally {
+        GitRepo.useClientEnvironment(null);
+        CheckCommand.clientTerminal = null;
+      }
     }
     reply(out, code, e.toString(), o.toString());
   }

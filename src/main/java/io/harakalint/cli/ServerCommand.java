@@ -2,6 +2,13 @@ package io.harakalint.cli;
 
 import io.harakalint.load.UserError;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import org.eclipse.jgit.api.Git;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -43,19 +50,61 @@ final class ServerCommand implements Callable<Integer> {
   }
 
   /**
-   * Compiles the hot paths before the first hook arrives: a few hundred lints of a small in-memory
-   * tree (output discarded), so the first real request runs compiled code, not the interpreter.
+   * Compiles the hot paths before the first hook arrives: a few hundred lints of a small tree, then
+   * staged checks of it in a throwaway repository (JGit's path), output discarded. Each round holds
+   * the server's lock, so it never overlaps a request (they share JGit's environment override).
    */
   private static void warmUp() {
-    io.harakalint.load.MemoryTreeSource tree = new io.harakalint.load.MemoryTreeSource("warm-up")
-        .put("config/plugins", "tls\nauth/flat_file\nrelay\nrcpt_to.in_host_list\nqueue/smtp_forward\n")
-        .put("config/relay.ini", "[relay]\nacl=true\n")
-        .put("config/relay_acl_allow", "192.0.2.10/32\n")
-        .put("config/tls.ini", "[main]\nminVersion=TLSv1.2\nno_tls_hosts[]=192.0.2.10\n")
-        .put("config/smtp.ini", "[main]\nlisten=[::0]:25,[::0]:587\nnodes=1\n")
-        .put("config/auth_flat_file.ini", "[core]\nmethods=PLAIN,LOGIN\n");
+    Map<String, String> files = Map.of(
+        "config/plugins", "tls\nauth/flat_file\nrelay\nrcpt_to.in_host_list\nqueue/smtp_forward\n",
+        "config/relay.ini", "[relay]\nacl=true\n",
+        "config/relay_acl_allow", "192.0.2.10/32\n",
+        "config/tls.ini", "[main]\nminVersion=TLSv1.2\nno_tls_hosts[]=192.0.2.10\n",
+        "config/smtp.ini", "[main]\nlisten=[::0]:25,[::0]:587\nnodes=1\n",
+        "config/auth_flat_file.ini", "[core]\nmethods=PLAIN,LOGIN\n");
+    io.harakalint.load.MemoryTreeSource tree = new io.harakalint.load.MemoryTreeSource("warm-up");
+    files.forEach(tree::put);
     for (int i = 0; i < 300; i++) {
-      io.harakalint.policy.PolicyLint.lint(tree, null, null, io.harakalint.rules.LintOptions.DEFAULTS, true);
+      synchronized (HookServer.LOCK) {
+        io.harakalint.policy.PolicyLint.lint(tree, null, null, io.harakalint.rules.LintOptions.DEFAULTS, true);
+      }
+    }
+    Path repo = null;
+    try {
+      repo = Files.createTempDirectory("haraka-lint-warm-up");
+      for (Map.Entry<String, String> f : files.entrySet()) {
+        Path p = repo.resolve("mx/" + f.getKey());
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, f.getValue(), StandardCharsets.UTF_8);
+      }
+      try (Git git = Git.init().setDirectory(repo.toFile()).call()) {
+        git.add().addFilepattern(".").call();
+        git.commit().setMessage("warm-up").setAuthor("warm-up", "warm-up@invalid").setCommitter("warm-up", "warm-up@invalid")
+            .setSign(false).call();
+        Files.writeString(repo.resolve("mx/config/smtp.ini"), "; edit\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        git.add().addFilepattern("mx/config/smtp.ini").call();
+      }
+      PrintWriter sink = new PrintWriter(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
+      for (int i = 0; i < 40; i++) {
+        synchronized (HookServer.LOCK) {
+          io.harakalint.git.GitRepo.useClientEnvironment(Map.of()); // not the environment of the hook that started us
+          try {
+            Main.run(new String[] {"check", "--staged", "--fail-on", "none", repo.toString()}, sink, sink);
+          } finally {
+            io.harakalint.git.GitRepo.useClientEnvironment(null);
+          }
+        }
+      }
+    } catch (IOException | org.eclipse.jgit.api.errors.GitAPIException | RuntimeException e) {
+      // a warm-up that fails only leaves the first hooks slower
+    } finally {
+      if (repo != null) {
+        try {
+          CdsTraining.delete(repo);
+        } catch (IOException leftBehind) {
+          // a temp folder; the OS cleans it
+        }
+      }
     }
   }
 }
