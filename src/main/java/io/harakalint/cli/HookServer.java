@@ -160,7 +160,8 @@ final class HookServer {
     if (!probe.staged || !probe.paths.isEmpty() || !probe.outputs.isEmpty() || probe.baseline != null
         || !probe.logs.isEmpty() || probe.recursive || probe.rev != null || probe.tree.policy != null
         || !probe.tree.allowOutside.isEmpty() || probe.render.templateDir != null
-        || a.contains("--help") || a.contains("-h") || a.contains("--version") || a.contains("-V")) {
+        || a.contains("--help") || a.contains("-h") || a.contains("--version") || a.contains("-V")
+        || a.contains("--")) { // the folder is appended after a "--" of our own
       return null;
     }
     List<String> out = new ArrayList<>(a);

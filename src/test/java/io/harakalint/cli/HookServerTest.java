@@ -111,7 +111,8 @@ class HookServerTest {
   void onlyPathFreeStagedChecksAreServed() throws Exception {
     for (String[] args : List.of(new String[] {"check"}, new String[] {"check", "--staged", "mx1"},
         new String[] {"check", "--staged", "--output", "x.json", "--format", "json"}, new String[] {"check", "--staged", "--policy", "p.ini"},
-        new String[] {"fix", "--staged"}, new String[] {"check", "--staged", "--no-such-option"}, new String[] {"check", "--staged", "--help"})) {
+        new String[] {"fix", "--staged"}, new String[] {"check", "--staged", "--no-such-option"}, new String[] {"check", "--staged", "--help"},
+        new String[] {"check", "--staged", "--"})) {
       assertThat(ask(null, repo, Map.of(), args).code()).as(String.join(" ", args)).isEqualTo(HookServer.RUN_IT_YOURSELF);
     }
   }
