@@ -27,17 +27,14 @@ public final class FileSystemTreeSource implements TreeSource {
   private final String displayName;
   private final List<LoadDiagnostic> problems = new ArrayList<>();
   /**
-   * Regular files reached without a link on the way (by the walk or a lookup), with the no-follow stat
-   * taken then. They are inside the tree by construction, so reading them skips the per-component
-   * real-path check (a realpath() is five system calls, ~11 µs here), and the stat serves as the
-   * "before" of {@link CappedFileReader#read(Path, BasicFileAttributes)}.
+   * Paths reached without a link on the way from a root whose own path has none ("" is that root),
+   * by the walk or a lookup, with the no-follow stat taken then. They are inside the tree by
+   * construction: a regular file here is read without the per-component real-path check (a
+   * realpath() is five system calls, ~11 µs here), its stat serving as the "before" of
+   * {@link CappedFileReader#read(Path, BasicFileAttributes)}; a name directly inside a folder here is
+   * looked up with one no-follow stat.
    */
-  private final java.util.Map<String, BasicFileAttributes> plainFiles = new java.util.HashMap<>();
-  /**
-   * Folders with no link on their way from a real root ("" is the root itself, when its own path has
-   * no link). A name directly inside one of them is looked up with one no-follow stat.
-   */
-  private final java.util.Set<String> realFolders = new java.util.HashSet<>();
+  private final java.util.Map<String, BasicFileAttributes> reached = new java.util.HashMap<>();
   /**
    * The tree's top-level names (listed once). A path whose first segment is not among them does not
    * exist, which the loader's probes for package.json, package-lock.json and node_modules learn
@@ -62,9 +59,15 @@ public final class FileSystemTreeSource implements TreeSource {
     } catch (IOException e) {
       throw new UserError(displayName + ": cannot be read (" + reason(e) + ")");
     }
-    if (!Files.isDirectory(realRoot)) throw new UserError(displayName + ": not a directory");
+    BasicFileAttributes rootAttrs;
+    try {
+      rootAttrs = Files.readAttributes(realRoot, BasicFileAttributes.class);
+    } catch (IOException e) {
+      rootAttrs = null;
+    }
+    if (rootAttrs == null || !rootAttrs.isDirectory()) throw new UserError(displayName + ": not a directory");
     this.displayName = displayName;
-    if (this.root.equals(realRoot)) realFolders.add(""); // the field: the parameter may be relative
+    if (this.root.equals(realRoot)) reached.put("", rootAttrs); // the field: the parameter may be relative
   }
 
   @Override
@@ -103,11 +106,18 @@ public final class FileSystemTreeSource implements TreeSource {
   public List<String> files(String relDir) {
     List<String> out = new ArrayList<>();
     Path start = relDir.isEmpty() ? root : root.resolve(relDir).normalize();
-    if (!start.startsWith(root) || !Files.isDirectory(start, LinkOption.NOFOLLOW_LINKS)) return out;
-    // Real when the folder above is and the name is plain (no "." or ".." that normalize() removed).
-    boolean real = relDir.isEmpty() ? realFolders.contains("")
-        : realFolders.contains(parentOf(relDir)) && start.equals(root.resolve(relDir));
-    if (real) realFolders.add(relDir);
+    if (!start.startsWith(root)) return out;
+    // A plain name in a real folder: the no-follow stat quick() takes (or took, for the loader's
+    // isDirectory just before) says whether it is a folder, and that it is real.
+    Quick q = quick(relDir);
+    boolean real;
+    if (q != null) {
+      if (q.attrs() == null || !q.attrs().isDirectory()) return out;
+      real = true;
+    } else {
+      if (!Files.isDirectory(start, LinkOption.NOFOLLOW_LINKS)) return out;
+      real = relDir.isEmpty() && reached.containsKey("");
+    }
     walk(start, real, out, 0);
     out.sort(null);
     return out;
@@ -148,11 +158,11 @@ public final class FileSystemTreeSource implements TreeSource {
         continue;
       }
       if (attrs.isDirectory()) {
-        if (real) realFolders.add(rel);
+        if (real) reached.put(rel, attrs);
         walk(child, real, out, depth + 1);
       } else if (attrs.isRegularFile()) {
         out.add(rel);
-        if (real) plainFiles.put(rel, attrs);
+        if (real) reached.put(rel, attrs);
       } else {
         notRegular(rel);
       }
@@ -204,28 +214,32 @@ public final class FileSystemTreeSource implements TreeSource {
   private static final Quick ABSENT = new Quick(null);
 
   /**
-   * Looks relPath up with at most one no-follow stat when its folder is known real (see
-   * {@link #realFolders}); null when that shortcut does not apply (an unknown folder, a link, an odd
-   * name), and the caller takes the careful path through the real path.
+   * Looks relPath up in {@link #reached}, or with one no-follow stat when its folder is there; null
+   * when that shortcut does not apply (an unknown folder, a link, an odd name), and the caller takes
+   * the careful path through the real path.
    */
   private Quick quick(String relPath) {
     if (relPath.isEmpty()) return null;
-    BasicFileAttributes known = plainFiles.get(relPath);
+    BasicFileAttributes known = reached.get(relPath);
     if (known != null) return new Quick(known);
     String name = relPath.substring(relPath.lastIndexOf('/') + 1);
-    if (name.isEmpty() || name.equals(".") || name.equals("..") || !realFolders.contains(parentOf(relPath))) return null;
+    if (name.isEmpty() || name.equals(".") || name.equals("..") || !isRealFolder(parentOf(relPath))) return null;
     if (!mayExist(firstSegment(relPath))) return ABSENT;
     try {
       BasicFileAttributes a = Files.readAttributes(root.resolve(relPath), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       if (a.isSymbolicLink()) return null;
-      if (a.isDirectory()) realFolders.add(relPath);
-      else if (a.isRegularFile()) plainFiles.put(relPath, a);
+      if (a.isDirectory() || a.isRegularFile()) reached.put(relPath, a);
       return new Quick(a);
     } catch (NoSuchFileException e) {
       return ABSENT;
     } catch (IOException e) {
       return null;
     }
+  }
+
+  private boolean isRealFolder(String relPath) {
+    BasicFileAttributes a = reached.get(relPath);
+    return a != null && a.isDirectory();
   }
 
   private static String parentOf(String relPath) {
