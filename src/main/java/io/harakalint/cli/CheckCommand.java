@@ -144,16 +144,18 @@ final class CheckCommand implements Callable<Integer> {
     return errors ? ExitCode.USAGE : failing ? ExitCode.FINDINGS : ExitCode.OK;
   }
 
-  /** The terminal of a client the resident server answers for ({@link HookServer}): its own, not the server's. */
-  record Terminal(boolean tty, String noColor, String term) {}
+  /** Where the text output goes: whether it is a terminal, and its NO_COLOR and TERM. */
+  record Terminal(boolean tty, String noColor, String term) {
+    static Terminal ofThisProcess() {
+      return new Terminal(System.console() != null, System.getenv("NO_COLOR"), System.getenv("TERM"));
+    }
+  }
 
-  /** Set by {@link HookServer} for the request it is running (one at a time); null otherwise. */
+  /** The caller's terminal while {@link HookServer} runs a request for it (one at a time); null otherwise. */
   static volatile Terminal clientTerminal;
 
   private boolean useColor() {
-    Terminal t = clientTerminal;
-    if (t != null) return !noColor && t.noColor() == null && t.tty() && !"dumb".equals(t.term());
-    return !noColor && System.getenv("NO_COLOR") == null && System.console() != null
-        && !"dumb".equals(System.getenv("TERM"));
+    Terminal t = clientTerminal != null ? clientTerminal : Terminal.ofThisProcess();
+    return !noColor && t.noColor() == null && t.tty() && !"dumb".equals(t.term());
   }
 }
