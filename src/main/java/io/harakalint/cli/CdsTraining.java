@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
 
 /**
  * The training run behind the class-data-sharing archive (built at package time by Maven, or by
@@ -37,20 +38,27 @@ public final class CdsTraining {
     Main.run(new String[] {"check", "--format", "json", "--fail-on", "none", sample.toString()}, sink, sink);
     Path repo = Files.createTempDirectory("haraka-lint-training");
     try {
-      Path tree = repo.resolve("tree");
-      copy(sample, tree);
-      try (Git git = Git.init().setDirectory(repo.toFile()).call()) {
-        git.add().addFilepattern(".").call();
-        git.commit().setMessage("training").setAuthor("training", "training@invalid")
-            .setCommitter("training", "training@invalid").setSign(false).call();
-        Path smtp = tree.resolve("config/smtp.ini");
-        Files.writeString(smtp, "; training edit\n", StandardCharsets.UTF_8,
-            java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-        git.add().addFilepattern("tree/config/smtp.ini").call();
-      }
+      copy(sample, repo.resolve("tree"));
+      commitThenStageAnEdit(repo, "tree/config/smtp.ini");
       Main.run(new String[] {"check", "--staged", "--fail-on", "none", repo.toString()}, sink, sink);
     } finally {
       delete(repo);
+    }
+  }
+
+  /**
+   * Makes {@code repo} a git repository whose one commit holds what is in it, then appends a comment
+   * line to {@code edited} and stages it: what a pre-commit hook sees. Shared with the resident
+   * server's warm-up ({@link ServerCommand}).
+   */
+  static void commitThenStageAnEdit(Path repo, String edited) throws IOException, GitAPIException {
+    try (Git git = Git.init().setDirectory(repo.toFile()).call()) {
+      git.add().addFilepattern(".").call();
+      git.commit().setMessage("training").setAuthor("training", "training@invalid")
+          .setCommitter("training", "training@invalid").setSign(false).call();
+      Files.writeString(repo.resolve(edited), "; training edit\n", StandardCharsets.UTF_8,
+          java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+      git.add().addFilepattern(edited).call();
     }
   }
 

@@ -6,10 +6,8 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.StandardOpenOption;
-import java.util.Map;
-import org.eclipse.jgit.api.Git;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -77,13 +75,7 @@ final class ServerCommand implements Callable<Integer> {
         Files.createDirectories(p.getParent());
         Files.writeString(p, f.getValue(), StandardCharsets.UTF_8);
       }
-      try (Git git = Git.init().setDirectory(repo.toFile()).call()) {
-        git.add().addFilepattern(".").call();
-        git.commit().setMessage("warm-up").setAuthor("warm-up", "warm-up@invalid").setCommitter("warm-up", "warm-up@invalid")
-            .setSign(false).call();
-        Files.writeString(repo.resolve("mx/config/smtp.ini"), "; edit\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-        git.add().addFilepattern("mx/config/smtp.ini").call();
-      }
+      CdsTraining.commitThenStageAnEdit(repo, "mx/config/smtp.ini");
       PrintWriter sink = new PrintWriter(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
       for (int i = 0; i < 40; i++) {
         synchronized (HookServer.LOCK) {
