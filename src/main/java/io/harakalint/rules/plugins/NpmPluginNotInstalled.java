@@ -47,7 +47,9 @@ public final class NpmPluginNotInstalled implements Rule {
       boolean withHaraka = PluginFacts.installedWithHaraka(t).stream().anyMatch(r -> r.contains(v));
       boolean optionalDependency = withHaraka && dropped.isEmpty();
       // Decide first, word the message after: most plugins of most trees are installed (no message).
-      if (install.hasInstalledHaraka() ? !reported.add(pkg) : optionalDependency || !reported.add(pkg)) continue;
+      // Without Haraka in node_modules, a plain npm install of Haraka brings an optional dependency.
+      if (!install.hasInstalledHaraka() && optionalDependency) continue;
+      if (!reported.add(pkg)) continue;
       String what = (p.isAlias() ? "'" + p.name() + "' loads " + p.loads() + ", from " : "'" + p.name() + "' comes from ") + pkg;
       String notInstalled = "; Haraka " + v + " does not install it" + dropped.map(d -> " (dropped from its dependencies in " + d + ")").orElse("");
       String why;
@@ -58,7 +60,7 @@ public final class NpmPluginNotInstalled implements Rule {
             : what + notInstalled + " and node_modules does not have it"
                 + (install.hasPackage(pkg) ? " (package.json lists it: run npm install)" : "");
       } else {
-        why = what + notInstalled + " and this root's package.json does not list it"; // a plain npm install of Haraka brings it otherwise
+        why = what + notInstalled + " and this root's package.json does not list it";
       }
       ctx.report(p.written().span(), "npm-not-installed:" + p.name(), why + ": Haraka " + consequence(tree) + ".");
     }

@@ -40,11 +40,13 @@ final class PluginFacts {
     return m.find() ? Optional.of(range(m.group(1), m.group(2))) : Optional.empty();
   }
 
-  /** The versions whose plain {@code npm install} of Haraka also installs this package. */
-  /** The catalogue is fixed, so each entry's ranges are worked out once, not for every tree. */
+  // The catalogue is fixed, so what each entry's version history says is worked out once, not for every tree.
   private static final java.util.Map<String, List<Range>> WITH_HARAKA_BY_VERSIONS =
       new java.util.concurrent.ConcurrentHashMap<>();
+  private static final java.util.Map<String, Optional<HarakaVersion>> NPM_SINCE_BY_VERSIONS =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
+  /** The versions whose plain {@code npm install} of Haraka also installs this package. */
   static List<Range> installedWithHaraka(PluginCatalog.Entry e) {
     return WITH_HARAKA_BY_VERSIONS.computeIfAbsent(e.versions(), PluginFacts::parseInstalledWithHaraka);
   }
@@ -65,9 +67,6 @@ final class PluginFacts {
       return m.find() ? Optional.of(HarakaVersion.parse(m.group(1))) : Optional.empty();
     });
   }
-
-  private static final java.util.Map<String, Optional<HarakaVersion>> NPM_SINCE_BY_VERSIONS =
-      new java.util.concurrent.ConcurrentHashMap<>();
 
   // The catalogue stops at the newest release it knows; an upper bound there means "still so".
   private static Range range(String from, String to) {
