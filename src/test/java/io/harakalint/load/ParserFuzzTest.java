@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.harakalint.model.IniDocument;
-import io.harakalint.model.IniEntry;
-import io.harakalint.model.IniFile;
 import io.harakalint.text.JsPatterns;
 import io.harakalint.text.SourceFile;
 import java.nio.charset.StandardCharsets;
@@ -23,15 +20,7 @@ class ParserFuzzTest {
   @FuzzTest(maxDuration = "30s")
   void iniParser(byte[] bytes) {
     SourceFile f = SourceFile.of("config/x.ini", bytes);
-    IniDocument doc = IniParser.parse(f);
-    int lines = f.lines().size();
-    for (IniEntry e : doc.entries()) {
-      assertThat(e.keySpan().line()).isBetween(1, lines);
-      assertThat(e.valueSpan().line()).isBetween(1, lines);
-      assertThat(e.startLine()).isLessThanOrEqualTo(e.endLine());
-    }
-    doc.diagnostics().forEach(d -> assertThat(d.span().line()).isBetween(1, lines));
-    new IniFile("config/x.ini", doc, List.of("+main.k", "-*.acl", "main.on")).sectionNames();
+    IniParserProperties.parsesInsideTheFile(f, List.of("+main.k", "-*.acl", "main.on"));
     assertRoundTrips(f, bytes);
   }
 
